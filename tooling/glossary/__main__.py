@@ -1,0 +1,3 @@
+from glossary.cli import run
+
+run()

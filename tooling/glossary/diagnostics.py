@@ -1,0 +1,86 @@
+"""Diagnostics: every problem found, with its place, a plain sentence and a fix.
+
+Checks yield diagnostics; a ``Report`` gathers them, orders them and decides the exit
+code. Nothing is raised one problem at a time."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+from glossary.messages import render_fix, render_message
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at one place. ``params`` fill the message for ``code``."""
+
+    path: str
+    line: int
+    column: int
+    severity: str
+    code: str
+    field: str = ""
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def message(self) -> str:
+        return render_message(self.code, dict(self.params))
+
+    @property
+    def fix(self) -> str | None:
+        return render_fix(self.code, dict(self.params))
+
+    def format_text(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        text = f"{self.path}:{self.line}:{self.column}: {self.severity}[{self.code}]: {where}{self.message}"
+        return f"{text} {self.fix}" if self.fix else text
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["params"] = {k: v for k, v in self.params}
+        data.update(message=self.message, fix=self.fix)
+        return data
+
+
+def diagnostic(path: str, mark: tuple[int, int], severity: str, code: str, field: str = "",
+               **params: object) -> Diagnostic:
+    line, column = mark
+    return Diagnostic(str(path), line, column, severity, code, field, tuple(params.items()))
+
+
+@dataclass
+class Report:
+    """All diagnostics of one run, with what was checked."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+    def extend(self, items: Iterable[Diagnostic]) -> None:
+        self.diagnostics.extend(d for d in items if d.severity != "off")
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.column, d.code, d.field))
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in set(self.diagnostics) if d.severity == severity)
+
+    def exit_code(self, strict: bool = False) -> int:
+        if self.count("error") or (strict and self.count("warning")):
+            return 1
+        return 0
+
+    def format_text(self) -> str:
+        lines = [d.format_text() for d in self.sorted()]
+        lines.append(render_message("summary", {
+            "files": self.files, "errors": self.count("error"), "warnings": self.count("warning")}))
+        return "\n".join(lines)
+
+    def format_json(self) -> str:
+        return json.dumps({
+            "files": self.files,
+            "errors": self.count("error"),
+            "warnings": self.count("warning"),
+            "diagnostics": [d.to_json() for d in self.sorted()],
+        }, ensure_ascii=False, indent=2)

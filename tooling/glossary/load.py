@@ -1,0 +1,256 @@
+"""load: read one term file into plain values, keeping a line and column for each.
+
+YAML is read as YAML 1.2 core schema (``no`` and ``on`` stay text, dates stay text)
+from libyaml's event stream, so what YAML allows but a term file must not have
+(duplicate keys, anchors and aliases, tags, several documents, non-UTF-8) becomes a
+diagnostic rather than a surprise."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from glossary.diagnostics import Diagnostic, diagnostic
+from glossary.messages import hint
+
+MAX_BYTES = 1 << 20
+MAX_DEPTH = 32
+SCHEMA_LINE = "# yaml-language-server: $schema=../tooling/glossary/data/term.schema.json"
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_COMMENT = re.compile(r"(?m)^[ \t]*#.*$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+Path_ = tuple  # a value's place: keys and list indexes from the top
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded term file: its values, where each value and key starts, and what went wrong."""
+
+    path: Path
+    data: Any
+    marks: dict = field(repr=False)
+    key_marks: dict = field(repr=False)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    first_line: str = ""
+    strings: tuple = field(default=(), repr=False)  # every text value with its place
+
+    def mark(self, where: Path_, key: bool = False) -> tuple[int, int]:
+        """The line and column of the value at ``where`` (or of its key), else its nearest parent."""
+        table = self.key_marks if key else self.marks
+        while where:
+            if where in table:
+                return table[where]
+            if not key and where in self.key_marks:
+                return self.key_marks[where]
+            where = where[:-1]
+        return self.marks.get((), (1, 1))
+
+
+def resolve_scalar(text: str) -> Any:
+    """A plain scalar's value under the YAML 1.2 core schema."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    return text
+
+
+_PLAIN_TEXT_START = frozenset("0123456789+-.~nNtTfF")
+_Scalar, _SeqStart, _SeqEnd = yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_MapStart, _MapEnd, _Alias = yaml.MappingStartEvent, yaml.MappingEndEvent, yaml.AliasEvent
+
+
+class _Builder:
+    """Turns libyaml events into values, marks and diagnostics (the hot loop of ``check``)."""
+
+    def __init__(self, path: Path, next_event: Any):
+        self.path = str(path)
+        self.next = next_event
+        self.marks: dict = {}
+        self.key_marks: dict = {}
+        self.strings: list[tuple[Path_, str]] = []
+        self.problems: list[Diagnostic] = []
+
+    def problem(self, event: Any, code: str, **params: object) -> None:
+        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+        self.problems.append(diagnostic(self.path, mark, "error", code, **params))
+
+    def check_node(self, event: Any) -> None:
+        if event.anchor:
+            self.problem(event, "yaml-alias")
+        tag = event.tag
+        if tag and tag != "!" and not (type(event) is _Scalar and tag == "tag:yaml.org,2002:str"):
+            self.problem(event, "yaml-tag", tag=tag.replace("tag:yaml.org,2002:", "!!"))
+
+    def build(self, event: Any, where: Path_) -> Any:
+        mark = event.start_mark
+        self.marks[where] = (mark.line + 1, mark.column + 1)
+        kind = type(event)
+        if kind is _Alias:
+            self.problem(event, "yaml-alias")
+            return None
+        if event.anchor or event.tag:
+            self.check_node(event)
+        if kind is _Scalar:
+            value = event.value
+            if event.implicit[0] and (not value or value[0] in _PLAIN_TEXT_START):
+                value = resolve_scalar(value)
+            if type(value) is str:
+                self.strings.append((where, value))
+            return value
+        if len(where) >= MAX_DEPTH:
+            self.problem(event, "too-deep", limit=MAX_DEPTH)
+            raise _TooDeep
+        if kind is _SeqStart:
+            return self.build_sequence(where)
+        return self.build_mapping(where)
+
+    def build_sequence(self, where: Path_) -> list:
+        items: list = []
+        next_event = self.next
+        while True:
+            event = next_event()
+            if type(event) is _SeqEnd:
+                return items
+            items.append(self.build(event, (*where, len(items))))
+
+    def build_mapping(self, where: Path_) -> dict:
+        mapping: dict = {}
+        next_event = self.next
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is _MapEnd:
+                return mapping
+            if kind is not _Scalar:
+                self.problem(event, "complex-key")
+                self.build(event, (*where, "?"))
+                self.build(next_event(), (*where, "?"))
+                continue
+            if event.anchor or event.tag:
+                self.check_node(event)
+            key = event.value
+            if key in mapping:
+                self.problem(event, "duplicate-key", key=key,
+                             first_line=self.key_marks[(*where, key)][0])
+                self.build(next_event(), (*where, "?"))
+                continue
+            here = (*where, key)
+            mark = event.start_mark
+            self.key_marks[here] = (mark.line + 1, mark.column + 1)
+            mapping[key] = self.build(next_event(), here)
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _syntax_problem(path: Path, text: str, error: yaml.YAMLError) -> Diagnostic:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (getattr(error, "problem", None) or str(error)).strip()
+    line = text.split("\n")[where[0] - 1] if where[0] <= text.count("\n") + 1 else ""
+    if "\t" in line[: where[1]]:
+        return diagnostic(str(path), (where[0], line.index("\t") + 1), "error", "yaml-tab")
+    if "mapping values are not allowed" in problem:
+        fix = hint("quote-value")
+    else:
+        fix = hint("check-indent")
+    return diagnostic(str(path), where, "error", "yaml-syntax", problem=problem, hint=fix)
+
+
+def _decode(path: Path, raw: bytes) -> tuple[str | None, list[Diagnostic]]:
+    if len(raw) > MAX_BYTES:
+        return None, [diagnostic(str(path), (1, 1), "error", "file-too-large",
+                                 size=len(raw), limit=MAX_BYTES)]
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        return None, [diagnostic(str(path), _position(raw, offset), "error", "binary-file")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, [diagnostic(str(path), _position(raw, error.start), "error", "not-utf8",
+                                 byte=f"{raw[error.start]:02X}")]
+    return text.removeprefix("\ufeff"), []
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line_start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[line_start:].decode("utf-8", "replace")) + 1
+
+
+def load_text(path: Path, text: str) -> Document:
+    """Load a term file's text; problems become diagnostics, never exceptions."""
+    loader = Loader(text)
+    builder = _Builder(path, loader.get_event)
+    data: Any = None
+    try:
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.StreamEndEvent or event is None:
+                break
+            if kind is yaml.DocumentStartEvent:
+                if builder.marks:
+                    builder.problem(event, "multiple-documents")
+                    break
+                data = builder.build(loader.get_event(), ())
+    except yaml.YAMLError as error:
+        builder.problems.append(_syntax_problem(path, text, error))
+        data = None
+    except _TooDeep:
+        data = None
+    finally:
+        loader.dispose()
+    if not builder.problems and not isinstance(data, dict):
+        if data is None and not _COMMENT.sub("", text).strip():
+            builder.problems.append(diagnostic(str(path), (1, 1), "error", "empty-file"))
+        else:
+            kind = "a list" if isinstance(data, list) else "a single value"
+            builder.problems.append(diagnostic(str(path), builder.marks.get((), (1, 1)), "error",
+                                               "not-a-mapping", kind=kind))
+    if not isinstance(data, dict):
+        data = None
+    first_line = text.split("\n", 1)[0]
+    return Document(path, data, builder.marks, builder.key_marks, tuple(builder.problems),
+                    first_line, tuple(builder.strings) if data is not None else ())
+
+
+def load_document(path: Path) -> Document:
+    """Read and load one term file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problem = diagnostic(str(path), (1, 1), "error", "unreadable", reason=error.strerror or str(error))
+        return Document(path, None, {}, {}, (problem,))
+    text, problems = _decode(path, raw)
+    if text is None:
+        return Document(path, None, {}, {}, tuple(problems))
+    return load_text(path, text)

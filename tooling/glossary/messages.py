@@ -1,0 +1,124 @@
+"""Every user-facing sentence of ``glossary check``, by diagnostic code.
+
+A message says what is wrong; a fix says what to do. Templates use ``str.format``
+fields filled from the diagnostic's parameters. ``N_`` marks them for translation."""
+
+from __future__ import annotations
+
+
+def N_(text: str) -> str:
+    return text
+
+
+MESSAGES: dict[str, tuple[str, str | None]] = {
+    # Reading the file
+    "file-too-large": (N_("the file is {size} bytes; a term file may be at most {limit} bytes."),
+                       N_("Keep one concept per file and remove pasted material.")),
+    "binary-file": (N_("the file contains a NUL byte, so it is not a text file."),
+                    N_("Check that this is the YAML file you meant to save.")),
+    "not-utf8": (N_("the file is not valid UTF-8 (byte 0x{byte} cannot be read)."),
+                 N_("Save the file with UTF-8 encoding.")),
+    "empty-file": (N_("the file is empty."),
+                   N_("Copy an existing term file as a starting point.")),
+    "unreadable": (N_("the file cannot be read: {reason}."), None),
+    "yaml-syntax": (N_("YAML syntax error: {problem}."), N_("{hint}")),
+    "yaml-tab": (N_("a tab character is used for indentation."),
+                 N_("Indent with spaces only (two per level).")),
+    "duplicate-key": (N_("the key '{key}' appears twice in the same mapping (first at line {first_line})."),
+                      N_("Keep one of them: the second would silently replace the first.")),
+    "yaml-alias": (N_("anchors and aliases ('&name', '*name') are not allowed in term files."),
+                   N_("Write the value out in full.")),
+    "yaml-tag": (N_("the tag '{tag}' is not allowed in term files."),
+                 N_("Remove it and write a plain value.")),
+    "complex-key": (N_("a key must be plain text."), N_("Write the key as a single word such as 'term'.")),
+    "multiple-documents": (N_("the file holds more than one YAML document ('---')."),
+                           N_("Keep one concept per file.")),
+    "too-deep": (N_("values are nested more than {limit} levels deep."),
+                 N_("Term files need only a few levels; check the indentation.")),
+    "not-a-mapping": (N_("the file must be a mapping of fields (id, category, languages…), not {kind}."),
+                      N_("Start the file with 'id: <file name>' on its own line.")),
+    "missing-schema-line": (N_("the first line does not point editors to the schema."),
+                            N_("Make the first line: {line}")),
+    # Schema
+    "missing-field": (N_("the required field '{name}' is missing."), N_("{hint}")),
+    "unknown-field": (N_("'{name}' is not a field here."), N_("{hint}")),
+    "wrong-type": (N_("should be {expected}, not {actual}."), None),
+    "invalid-value": (N_("'{value}' is not allowed here."), N_("{hint}")),
+    "invalid-format": (N_("'{value}' is not {what}."), N_("{hint}")),
+    "empty-text": (N_("the text is empty."), N_("Write the text or remove the field.")),
+    "empty-list": (N_("the list needs at least {minimum} item(s)."), None),
+    "too-long": (N_("the text is longer than {maximum} characters."), None),
+    "out-of-range": (N_("{value} is out of range: {bound}."), None),
+    "duplicate-item": (N_("'{value}' is listed more than once."), N_("Remove the repeated item.")),
+    "no-preferred": (N_("no designation has status 'preferred'."),
+                     N_("Mark exactly one term with 'status: preferred'.")),
+    "several-preferred": (N_("more than one designation has status 'preferred'."),
+                          N_("Keep one preferred term; make the others 'admitted'.")),
+    "source-incomplete": (N_("a source needs a seed 'document' or a 'title'."),
+                          N_("Add 'document: <seed file name>' or 'title: …'.")),
+    "schema-error": (N_("{detail}."), None),
+    # Across files
+    "id-mismatch": (N_("the id '{id}' differs from the file name '{stem}.yaml'."),
+                    N_("Rename the file to '{id}.yaml' or set 'id: {stem}'.")),
+    "duplicate-id": (N_("the id '{id}' is also used by {other}."),
+                     N_("Give each concept its own id.")),
+    "duplicate-term": (N_("the preferred {lang} term '{term}' is also preferred for '{other}' ({other_path}:{other_line})."),
+                       N_("Make one of the terms more specific, or merge the two concepts.")),
+    "unknown-ref": (N_("'{target}' is not a concept."), N_("{hint}")),
+    "self-ref": (N_("the concept relates to itself."), N_("Point the relation at another concept.")),
+    "duplicate-relation": (N_("the relation '{kind}' to '{target}' is listed more than once."),
+                           N_("Remove the repeated relation.")),
+    "relation-conflict": (N_("'{target}' is '{kind}' here but '{other_kind}' is stated from '{target}' ({other_path}:{other_line})."),
+                          N_("Keep the relation on one side only, or make the two agree.")),
+    "not-nfc": (N_("the text is not in Unicode NFC form (for example decomposed Hangul)."),
+                N_("Replace it with the composed form: {nfc}")),
+    "wrong-script": (N_("{script_found} characters in {lang} text: {chars}."),
+                     N_("Use {script_wanted} forms: {fixed}.")),
+    "missing-language": (N_("the concept has no {lang} entry."),
+                         N_("Add a '{lang}:' section with terms, a definition and an example.")),
+    "missing-definition": (N_("the {lang} entry has no definition."),
+                           N_("Add 'definition:' with 2–4 sentences.")),
+    "missing-example": (N_("the {lang} entry has no example."),
+                        N_("Add 'example:' with a sentence a sales rep would say.")),
+    "no-relations": (N_("the concept has no relations to other concepts."),
+                     N_("Add at least one entry under 'relations:'.")),
+    "no-sources": (N_("the concept cites no sources."),
+                   N_("Add the seed document or publication it is based on under 'sources:'.")),
+    "internal-error": (N_("unexpected failure while checking this file ({error})."),
+                       N_("Please report this together with the file.")),
+    # Run summary and usage
+    "summary": (N_("{files} file(s) checked: {errors} error(s), {warnings} warning(s)."), None),
+    "no-files": (N_("no term files (*.yaml) found in {paths}."), None),
+    "path-not-found": (N_("{path}: no such file or folder."), None),
+}
+
+HINTS = {
+    "did-you-mean": N_("Did you mean '{suggestion}'?"),
+    "choose-from": N_("Use one of: {choices}."),
+    "add-field": N_("Add '{name}:' here."),
+    "add-reason": N_("Say in one line why this wording is to be avoided."),
+    "add-terms": N_("Add 'terms:' with the preferred term, e.g. '- {{term: …, status: preferred}}'."),
+    "id-format": N_("Use lowercase ASCII letters, digits and single hyphens, like 'annual-contract-value'."),
+    "name-format": N_("Use lowercase letters, digits and underscores, starting with a letter, like 'contract_years'."),
+    "date-format": N_("Write dates as YYYY, YYYY-MM or YYYY-MM-DD."),
+    "url-format": N_("Write the full address, starting with https://."),
+    "remove-field": N_("Remove it, or check its indentation."),
+    "quote-value": N_("Put the text in quotes if it contains ': ' or starts with a special character."),
+    "check-indent": N_("Check the indentation of this line and the one before it."),
+}
+
+
+def render_message(code: str, params: dict) -> str:
+    return MESSAGES[code][0].format(**params)
+
+
+def render_fix(code: str, params: dict) -> str | None:
+    fix = MESSAGES[code][1]
+    if fix is None:
+        return None
+    text = fix.format(**params)
+    return text or None
+
+
+def hint(hint_name: str, **params: object) -> str:
+    return HINTS[hint_name].format(**params)

@@ -1,0 +1,131 @@
+"""The concept model: small immutable values built from a loaded term file.
+
+Building is tolerant: a malformed part (already reported by the schema check) is
+left out, so cross-file checks and the site can still work on the rest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from glossary.config import Config
+from glossary.load import Document
+
+
+@dataclass(frozen=True)
+class Designation:
+    term: str
+    status: str
+    type: str = "full-form"
+    reason: str | None = None
+    note: str | None = None
+
+    @property
+    def is_abbreviation(self) -> bool:
+        return self.type in ("abbreviation", "acronym")
+
+
+@dataclass(frozen=True)
+class Entry:
+    lang: str
+    designations: tuple[Designation, ...]
+    definition: str | None = None
+    example: str | None = None
+    notes: tuple[str, ...] = ()
+    translated_from: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def preferred(self) -> Designation | None:
+        return next((d for d in self.designations if d.status == "preferred"), None)
+
+    @property
+    def abbreviations(self) -> tuple[Designation, ...]:
+        return tuple(d for d in self.designations if d.is_abbreviation and d.status != "deprecated")
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.preferred and self.definition and self.example)
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    category: str | None
+    entries: Mapping[str, Entry] = field(repr=False)
+    tags: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = field(default=(), repr=False)
+    sources: tuple[Source, ...] = field(default=(), repr=False)
+    formula: Mapping[str, Any] | None = field(default=None, repr=False)
+    path: Path | None = field(default=None, repr=False, compare=False)
+
+    def entry(self, lang: str) -> Entry | None:
+        return self.entries.get(lang)
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _items(value: Any, kind: type = dict) -> list:
+    return [item for item in value if isinstance(item, kind)] if isinstance(value, list) else []
+
+
+def _designation(raw: dict) -> Designation | None:
+    term = _text(raw.get("term"))
+    if term is None:
+        return None
+    return Designation(term=term, status=str(raw.get("status", "admitted")),
+                       type=str(raw.get("type", "full-form")),
+                       reason=_text(raw.get("reason")), note=_text(raw.get("note")))
+
+
+def _entry(lang: str, raw: dict) -> Entry:
+    designations = tuple(d for d in map(_designation, _items(raw.get("terms"))) if d)
+    hashes = raw.get("translated_from")
+    return Entry(lang=lang, designations=designations,
+                 definition=_text(raw.get("definition")), example=_text(raw.get("example")),
+                 notes=tuple(t for t in map(_text, _items(raw.get("notes"), str)) if t),
+                 translated_from=dict(hashes) if isinstance(hashes, dict) else {})
+
+
+def _source(raw: dict) -> Source:
+    keys = ("document", "title", "publisher", "date", "url", "note")
+    return Source(**{key: _text(raw.get(key)) for key in keys})
+
+
+def build_concept(doc: Document, config: Config) -> Concept:
+    """The concept a loaded document describes (its id falls back to the file name)."""
+    data = doc.data or {}
+    concept_id = data.get("id") if isinstance(data.get("id"), str) else doc.path.stem
+    entries = {lang: _entry(lang, data[lang]) for lang in config.language_tags
+               if isinstance(data.get(lang), dict)}
+    relations = tuple(Relation(str(r.get("type")), str(r.get("target")))
+                      for r in _items(data.get("relations")) if r.get("target"))
+    formula = data.get("formula") if isinstance(data.get("formula"), dict) else None
+    return Concept(
+        id=concept_id,
+        category=data.get("category") if isinstance(data.get("category"), str) else None,
+        entries=entries,
+        tags=tuple(t for t in _items(data.get("tags"), str)),
+        relations=relations,
+        sources=tuple(_source(s) for s in _items(data.get("sources"))),
+        formula=formula or None,
+        path=doc.path,
+    )

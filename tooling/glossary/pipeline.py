@@ -1,0 +1,158 @@
+"""The pipeline's front half, shared by ``glossary check`` and the site build:
+discover → load → validate → model. Only ``load`` reads files; nothing here writes."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from glossary.cache import cache_file, read_cache, stamp, write_cache
+from glossary.config import Config, load_config
+from glossary.diagnostics import Diagnostic, Report, diagnostic
+from glossary.discover import discover, siblings
+from glossary.load import load_document
+from glossary.model import Concept, build_concept
+from glossary.schema import build_schema
+from glossary.index import Indexed, index_document, iter_index_errors
+from glossary.validate import SchemaChecker, iter_document_errors
+
+
+PARALLEL_FROM = 400  # below this many files, starting worker processes costs more than it saves
+
+
+@dataclass
+class Glossary:
+    """The report of everything checked and, when asked for, every concept that loaded."""
+
+    report: Report = field(default_factory=Report)
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    missing: list[Path] = field(default_factory=list)
+
+
+class Checked(NamedTuple):
+    """One file after the per-file stages: what it contributes to the cross-file checks,
+    its diagnostics and (only when concepts are wanted) its concept."""
+
+    path: Path
+    indexed: Indexed | None
+    problems: list
+    concept: Concept | None = None
+
+
+_WORKER: dict = {}
+
+
+def check_file(path: Path, verbose: bool = False, want_concept: bool = False) -> Checked:
+    """load → schema → model → per-file checks for one file; never raises."""
+    if "checker" not in _WORKER:
+        config = load_config()
+        _WORKER.update(config=config, checker=SchemaChecker(build_schema(config)))
+    config, checker = _WORKER["config"], _WORKER["checker"]
+    doc = load_document(path)
+    problems = list(doc.diagnostics)
+    if doc.data is None:
+        return Checked(path, None, problems)
+    try:
+        problems += checker.iter_errors(doc, verbose)
+        concept = build_concept(doc, config)
+        problems += iter_document_errors(doc, concept, config)
+        indexed = index_document(doc, config)
+    except Exception as error:  # a bug must name the file, never show a traceback
+        problems.append(diagnostic(str(path), (1, 1), "error", "internal-error",
+                                   error=f"{type(error).__name__}: {error}"))
+        return Checked(path, None, problems)
+    return Checked(path, indexed, problems, concept if want_concept else None)
+
+
+def _run_checks(paths: list[Path], verbose: bool, want_concepts: bool) -> list[Checked]:
+    """Per-file stages, spread over the machine's cores for large corpora."""
+    work = partial(check_file, verbose=verbose, want_concept=want_concepts)
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return [work(path) for path in paths]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(work, paths, chunksize=max(16, len(paths) // (workers * 8))))
+
+
+def _to_payload(checked: Checked) -> tuple:
+    problems = tuple(tuple(d) for d in map(astuple_diagnostic, checked.problems))
+    return tuple(checked.indexed) if checked.indexed else None, problems
+
+
+def astuple_diagnostic(d: Diagnostic) -> tuple:
+    return d.path, d.line, d.column, d.severity, d.code, d.field, d.params
+
+
+def _from_payload(path: Path, payload: tuple) -> Checked:
+    indexed, problems = payload
+    return Checked(path, Indexed(*indexed) if indexed else None,
+                   [Diagnostic(*fields) for fields in problems])
+
+
+def _check_files(paths: list[Path], verbose: bool, want_concepts: bool,
+                 use_cache: bool) -> list[Checked]:
+    """Per-file results, reusing cached ones for files unchanged since the last run."""
+    if not use_cache or verbose or want_concepts:
+        return _run_checks(paths, verbose, want_concepts)
+    folders = {path.parent for path in paths}
+    cached = {folder: read_cache(cache_file(folder)) for folder in folders}
+    stamps = {path: stamp(path) for path in paths}
+    results: dict[Path, Checked] = {}
+    stale = []
+    for path in paths:
+        entry = cached[path.parent].get(str(path))
+        if entry and tuple(entry[0]) == stamps[path]:
+            results[path] = _from_payload(path, entry[1])
+        else:
+            stale.append(path)
+    for checked in _run_checks(stale, verbose, want_concepts):
+        results[checked.path] = checked
+    for folder in folders:
+        entries = cached[folder]
+        changed = [p for p in stale if p.parent == folder]
+        present = {str(p) for p in paths if p.parent == folder}
+        if changed or entries.keys() - present:
+            fresh = {k: v for k, v in entries.items() if k in present}
+            fresh.update((str(p), (stamps[p], _to_payload(results[p]))) for p in changed
+                         if stamps[p] is not None)
+            write_cache(cache_file(folder), fresh)
+    return [results[path] for path in paths]
+
+
+def load_glossary(paths: Iterable[Path], config: Config | None = None, verbose: bool = False,
+                  want_concepts: bool = False, use_cache: bool = True) -> Glossary:
+    """Check the term files under ``paths`` (and model them with ``want_concepts``);
+    diagnostics are reported for those files only, though references resolve against
+    every term file in their folders."""
+    config = config or load_config()
+    targets, missing = discover(paths)
+    scope = {str(p) for p in targets}
+    glossary = Glossary(missing=missing)
+    glossary.report.files = len(targets)
+    index: list[Indexed] = []
+    collecting = gc.isenabled()
+    gc.disable()  # loading makes many small objects and no cycles: GC passes only cost time
+    try:
+        for checked in _check_files(siblings(targets), verbose, want_concepts, use_cache):
+            if str(checked.path) in scope:
+                glossary.report.extend(checked.problems)
+            if checked.indexed is not None:
+                index.append(checked.indexed)
+            if checked.concept is not None:
+                glossary.concepts.setdefault(checked.concept.id, checked.concept)
+        cross = list(iter_index_errors(index, config))
+    except Exception as error:  # never a traceback
+        cross = [diagnostic("terms", (1, 1), "error", "internal-error",
+                            error=f"{type(error).__name__}: {error}")]
+    finally:
+        if collecting:
+            gc.enable()
+    glossary.report.extend(d for d in cross if d.path in scope or d.path == "terms")
+    return glossary

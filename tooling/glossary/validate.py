@@ -1,0 +1,228 @@
+"""validate: every check of a term file, as iterators of diagnostics.
+
+``iter_schema_errors`` explains JSON Schema failures in plain sentences;
+``iter_document_errors`` checks one file's text (NFC, Chinese script, completeness);
+``iter_glossary_errors`` checks across files (ids, duplicate terms, relations) in
+two phases: index every concept first, then resolve."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, Iterable, Iterator
+
+import jsonschema_rs
+
+from glossary.config import Config
+from glossary.diagnostics import Diagnostic, diagnostic
+from glossary.hanzi import find_foreign_characters
+from glossary.index import suggest
+from glossary.load import SCHEMA_LINE, Document
+from glossary.messages import hint
+from glossary.model import Concept
+
+SCRIPT_NAMES = {"zh-Hans": "Simplified", "zh-Hant": "Traditional"}
+TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields",
+              "number": "a number", "integer": "a whole number", "boolean": "true or false",
+              "null": "empty"}
+
+
+def format_field(where: Iterable[Any]) -> str:
+    """``('ko', 'terms', 1, 'term')`` → ``ko.terms[1].term``."""
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "empty"
+    return {str: "text", list: "a list", dict: "a mapping of fields"}.get(type(value), "a value")
+
+
+def _choice_hint(value: Any, choices: list) -> str:
+    suggestion = suggest(str(value), [str(c) for c in choices])
+    if suggestion:
+        return hint("did-you-mean", suggestion=suggestion)
+    return hint("choose-from", choices=", ".join(str(c) for c in choices))
+
+
+_FORMATS = {
+    "id": ("a valid id", "id-format"), "target": ("a valid concept id", "id-format"),
+    "date": ("a valid date", "date-format"), "url": ("a web address", "url-format"),
+    "name": ("a valid input name", "name-format"),
+}
+
+
+_BOUNDS = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "more than",
+           "exclusiveMaximum": "less than"}
+
+
+def _subschema(schema: dict, schema_path: Iterable[Any]) -> dict:
+    """The schema object that holds the failing keyword (``$ref`` hops are in the path)."""
+    parts = list(schema_path)[:-1]
+    node: Any = schema
+    for part in parts:
+        if part == "$ref":
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+            continue
+        node = node[part]
+    return node if isinstance(node, dict) else {}
+
+
+def _defs_in(schema_path: Iterable[Any]) -> list:
+    parts = list(schema_path)
+    return [parts[i + 1] for i, part in enumerate(parts[:-1]) if part == "$defs"]
+
+
+class SchemaChecker:
+    """Runs the JSON Schema (jsonschema-rs: fast enough to run on every save) and turns
+    each failure into one plain diagnostic."""
+
+    def __init__(self, schema: dict):
+        self._schema = schema
+        self.validator = jsonschema_rs.Draft202012Validator(schema)
+
+    def iter_errors(self, doc: Document, verbose: bool = False) -> Iterator[Diagnostic]:
+        if self.validator.is_valid(doc.data):
+            return
+        for error in self.validator.iter_errors(doc.data):
+            yield from self._explain(doc, error, verbose)
+
+    def _explain(self, doc: Document, error: Any, verbose: bool) -> Iterator[Diagnostic]:
+        where = tuple(error.instance_path)
+        keyword = error.kind.name
+        details = error.kind.as_dict()
+        here = doc.mark(where)
+        path = str(doc.path)
+        instance = error.instance
+        if keyword == "required":
+            name = details["property"]
+            tip = {"terms": hint("add-terms"), "reason": hint("add-reason")}.get(
+                name, hint("add-field", name=name))
+            yield diagnostic(path, here, "error", "missing-field", format_field((*where, name)),
+                             name=name, hint=tip)
+        elif keyword == "additionalProperties":
+            known = list(_subschema(self.validator_schema, error.schema_path).get("properties", {}))
+            for name in details["unexpected"]:
+                suggestion = suggest(name, known)
+                tip = hint("did-you-mean", suggestion=suggestion) if suggestion else hint("remove-field")
+                yield diagnostic(path, doc.mark((*where, name), key=True), "error",
+                                 "unknown-field", format_field((*where, name)), name=name, hint=tip)
+        elif keyword == "type":
+            expected = details["types"][0]
+            yield diagnostic(path, here, "error", "wrong-type", format_field(where),
+                             expected=TYPE_NAMES.get(expected, expected), actual=_kind_of(instance))
+        elif keyword == "enum":
+            yield diagnostic(path, here, "error", "invalid-value", format_field(where),
+                             value=instance, hint=_choice_hint(instance, details["options"]))
+        elif keyword == "pattern":
+            key = next((p for p in reversed(where) if isinstance(p, str)), "")
+            what, tip = _FORMATS.get(key, _FORMATS["id"])
+            yield diagnostic(path, here, "error", "invalid-format", format_field(where),
+                             value=instance, what=what, hint=hint(tip))
+        elif keyword == "minLength":
+            yield diagnostic(path, here, "error", "empty-text", format_field(where))
+        elif keyword == "maxLength":
+            yield diagnostic(path, here, "error", "too-long", format_field(where),
+                             maximum=details["limit"])
+        elif keyword == "minItems":
+            yield diagnostic(path, here, "error", "empty-list", format_field(where),
+                             minimum=details["limit"])
+        elif keyword == "uniqueItems":
+            seen: set = set()
+            for index, item in enumerate(instance):
+                key = repr(item)
+                if key in seen:
+                    yield diagnostic(path, doc.mark((*where, index)), "error", "duplicate-item",
+                                     format_field((*where, index)), value=item)
+                seen.add(key)
+        elif keyword == "contains":
+            yield from self._explain_preferred(doc, where, instance)
+        elif keyword == "anyOf" and "source" in _defs_in(error.schema_path):
+            yield diagnostic(path, here, "error", "source-incomplete", format_field(where))
+        elif keyword in ("anyOf", "oneOf") and verbose:
+            for branch in details.get("context", []):
+                for inner in branch:
+                    yield from self._explain(doc, inner, verbose)
+        elif keyword in _BOUNDS:
+            yield diagnostic(path, here, "error", "out-of-range", format_field(where),
+                             value=instance, bound=f"it must be {_BOUNDS[keyword]} {details['limit']}")
+        else:
+            yield diagnostic(path, here, "error", "schema-error", format_field(where),
+                             detail=error.message)
+
+    @property
+    def validator_schema(self) -> dict:
+        return self._schema
+
+    @staticmethod
+    def _explain_preferred(doc: Document, where: tuple, terms: list) -> Iterator[Diagnostic]:
+        preferred = [i for i, t in enumerate(terms) if isinstance(t, dict) and t.get("status") == "preferred"]
+        field_name = format_field(where)
+        if not preferred:
+            yield diagnostic(str(doc.path), doc.mark(where), "error", "no-preferred", field_name)
+        for index in preferred[1:]:
+            yield diagnostic(str(doc.path), doc.mark((*where, index)), "error",
+                             "several-preferred", format_field((*where, index)))
+
+
+def _script_of(where: tuple) -> str | None:
+    """The Chinese script a text must be in: its language section, or its key in a
+    per-language mapping such as an input label."""
+    for part in (where[0], where[-1]) if where else ():
+        if part in SCRIPT_NAMES:
+            return part
+    return None
+
+
+def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
+    """Checks of one file's content that the schema cannot express."""
+    path = str(doc.path)
+    if doc.first_line.strip() != SCHEMA_LINE:
+        yield diagnostic(path, (1, 1), config.severity_of("missing-schema-line"),
+                         "missing-schema-line", line=SCHEMA_LINE)
+    for where, text in doc.strings:
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            yield diagnostic(path, doc.mark(where), config.severity_of("not-nfc"), "not-nfc",
+                             format_field(where), nfc=unicodedata.normalize("NFC", text)[:80])
+        lang = _script_of(where) if not text.isascii() else None
+        foreign = find_foreign_characters(text, lang) if lang else {}
+        if foreign:
+            other = "zh-Hant" if lang == "zh-Hans" else "zh-Hans"
+            yield diagnostic(path, doc.mark(where), config.severity_of("wrong-script"),
+                             "wrong-script", format_field(where),
+                             script_found=SCRIPT_NAMES[other], lang=lang,
+                             script_wanted=SCRIPT_NAMES[lang], chars=" ".join(foreign),
+                             fixed=", ".join(f"{a} → {b}" for a, b in foreign.items()))
+    data_id = doc.data.get("id")
+    if isinstance(data_id, str) and data_id != doc.path.stem:
+        yield diagnostic(path, doc.mark(("id",)), "error", "id-mismatch", "id",
+                         id=data_id, stem=doc.path.stem)
+    yield from _iter_completeness(doc, concept, config)
+
+
+def _iter_completeness(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
+    path = str(doc.path)
+    for lang in config.languages:
+        entry = concept.entry(lang.tag)
+        if entry is None:
+            if lang.required and not isinstance((doc.data or {}).get(lang.tag), dict):
+                yield diagnostic(path, doc.mark(()), config.severity_of("missing-language"),
+                                 "missing-language", lang=lang.tag)
+            continue
+        where = doc.mark((lang.tag,), key=True)
+        if entry.definition is None and "definition" not in doc.data[lang.tag]:
+            yield diagnostic(path, where, config.severity_of("missing-definition"),
+                             "missing-definition", lang.tag, lang=lang.tag)
+        if entry.example is None and "example" not in doc.data[lang.tag]:
+            yield diagnostic(path, where, config.severity_of("missing-example"),
+                             "missing-example", lang.tag, lang=lang.tag)
+    if not concept.relations and "relations" not in doc.data:
+        yield diagnostic(path, doc.mark(()), config.severity_of("no-relations"), "no-relations")
+    if not concept.sources and "sources" not in doc.data:
+        yield diagnostic(path, doc.mark(()), config.severity_of("no-sources"), "no-sources")
