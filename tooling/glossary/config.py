@@ -7,7 +7,6 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from types import MappingProxyType
 from typing import Mapping
 
 SEVERITIES = ("error", "warning", "off")
@@ -21,7 +20,7 @@ class Language:
     source: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Config:
     languages: tuple[Language, ...]
     severity: Mapping[str, str]
@@ -45,11 +44,6 @@ class Config:
         return self.relations[kind]["inverse"]
 
 
-def _freeze(table: dict) -> Mapping:
-    return MappingProxyType({k: MappingProxyType(dict(v)) if isinstance(v, dict) else v
-                             for k, v in table.items()})
-
-
 def parse_config(text: str) -> Config:
     data = tomllib.loads(text)
     languages = tuple(Language(**lang) for lang in data["languages"])
@@ -58,10 +52,10 @@ def parse_config(text: str) -> Config:
             raise ValueError(f"config.toml: severity of {code!r} must be one of {SEVERITIES}")
     return Config(
         languages=languages,
-        severity=MappingProxyType(dict(data.get("severity", {}))),
-        categories=_freeze(data.get("categories", {})),
-        relations=_freeze(data.get("relations", {})),
-        documents=_freeze(data.get("documents", {})),
+        severity=dict(data.get("severity", {})),
+        categories=data.get("categories", {}),
+        relations=data.get("relations", {}),
+        documents=data.get("documents", {}),
     )
 
 

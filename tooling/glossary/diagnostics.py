@@ -44,10 +44,19 @@ class Diagnostic:
         return data
 
 
+def _plain(value: object) -> object:
+    """Parameters stay simple values, so diagnostics can be compared, cached and shown."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def diagnostic(path: str, mark: tuple[int, int], severity: str, code: str, field: str = "",
                **params: object) -> Diagnostic:
     line, column = mark
-    return Diagnostic(str(path), line, column, severity, code, field, tuple(params.items()))
+    return Diagnostic(str(path), line, column, severity, code, field,
+                      tuple((k, _plain(v)) for k, v in params.items()))
 
 
 @dataclass
@@ -61,10 +70,12 @@ class Report:
         self.diagnostics.extend(d for d in items if d.severity != "off")
 
     def sorted(self) -> list[Diagnostic]:
-        return sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.column, d.code, d.field))
+        """Each diagnostic once, by file and place, in the order found within a place."""
+        unique = dict.fromkeys(self.diagnostics)
+        return sorted(unique, key=lambda d: (d.path, d.line, d.column))
 
     def count(self, severity: str) -> int:
-        return sum(1 for d in set(self.diagnostics) if d.severity == severity)
+        return sum(1 for d in dict.fromkeys(self.diagnostics) if d.severity == severity)
 
     def exit_code(self, strict: bool = False) -> int:
         if self.count("error") or (strict and self.count("warning")):

@@ -96,8 +96,13 @@ class _Builder:
         self.key_marks: dict = {}
         self.strings: list[tuple[Path_, str]] = []
         self.problems: list[Diagnostic] = []
+        self.aliases = False
 
     def problem(self, event: Any, code: str, **params: object) -> None:
+        if code == "yaml-alias":  # one report per file: an alias bomb has thousands
+            if self.aliases:
+                return
+            self.aliases = True
         mark = (event.start_mark.line + 1, event.start_mark.column + 1)
         self.problems.append(diagnostic(self.path, mark, "error", code, **params))
 

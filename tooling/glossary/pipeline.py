@@ -45,15 +45,20 @@ class Checked(NamedTuple):
     concept: Concept | None = None
 
 
-_WORKER: dict = {}
+_CHECKERS: dict[int, tuple[Config, SchemaChecker]] = {}
 
 
-def check_file(path: Path, verbose: bool = False, want_concept: bool = False) -> Checked:
+def _checker_for(config: Config) -> SchemaChecker:
+    """One compiled schema per configuration (and per worker process)."""
+    if id(config) not in _CHECKERS:
+        _CHECKERS[id(config)] = (config, SchemaChecker(build_schema(config)))
+    return _CHECKERS[id(config)][1]
+
+
+def check_file(path: Path, config: Config, verbose: bool = False,
+               want_concept: bool = False) -> Checked:
     """load → schema → model → per-file checks for one file; never raises."""
-    if "checker" not in _WORKER:
-        config = load_config()
-        _WORKER.update(config=config, checker=SchemaChecker(build_schema(config)))
-    config, checker = _WORKER["config"], _WORKER["checker"]
+    checker = _checker_for(config)
     doc = load_document(path)
     problems = list(doc.diagnostics)
     if doc.data is None:
@@ -70,9 +75,10 @@ def check_file(path: Path, verbose: bool = False, want_concept: bool = False) ->
     return Checked(path, indexed, problems, concept if want_concept else None)
 
 
-def _run_checks(paths: list[Path], verbose: bool, want_concepts: bool) -> list[Checked]:
+def _run_checks(paths: list[Path], config: Config, verbose: bool,
+                want_concepts: bool) -> list[Checked]:
     """Per-file stages, spread over the machine's cores for large corpora."""
-    work = partial(check_file, verbose=verbose, want_concept=want_concepts)
+    work = partial(check_file, config=config, verbose=verbose, want_concept=want_concepts)
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
         return [work(path) for path in paths]
@@ -96,11 +102,11 @@ def _from_payload(path: Path, payload: tuple) -> Checked:
                    [Diagnostic(*fields) for fields in problems])
 
 
-def _check_files(paths: list[Path], verbose: bool, want_concepts: bool,
+def _check_files(paths: list[Path], config: Config, verbose: bool, want_concepts: bool,
                  use_cache: bool) -> list[Checked]:
     """Per-file results, reusing cached ones for files unchanged since the last run."""
-    if not use_cache or verbose or want_concepts:
-        return _run_checks(paths, verbose, want_concepts)
+    if not use_cache or verbose or want_concepts or config is not load_config():
+        return _run_checks(paths, config, verbose, want_concepts)
     folders = {path.parent for path in paths}
     cached = {folder: read_cache(cache_file(folder)) for folder in folders}
     stamps = {path: stamp(path) for path in paths}
@@ -112,7 +118,7 @@ def _check_files(paths: list[Path], verbose: bool, want_concepts: bool,
             results[path] = _from_payload(path, entry[1])
         else:
             stale.append(path)
-    for checked in _run_checks(stale, verbose, want_concepts):
+    for checked in _run_checks(stale, config, verbose, want_concepts):
         results[checked.path] = checked
     for folder in folders:
         entries = cached[folder]
@@ -140,7 +146,8 @@ def load_glossary(paths: Iterable[Path], config: Config | None = None, verbose: 
     collecting = gc.isenabled()
     gc.disable()  # loading makes many small objects and no cycles: GC passes only cost time
     try:
-        for checked in _check_files(siblings(targets), verbose, want_concepts, use_cache):
+        for checked in _check_files(siblings(targets), config, verbose, want_concepts,
+                                    use_cache):
             if str(checked.path) in scope:
                 glossary.report.extend(checked.problems)
             if checked.indexed is not None:

@@ -7,6 +7,7 @@ two phases: index every concept first, then resolve."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, Iterable, Iterator
 
@@ -20,6 +21,7 @@ from glossary.load import SCHEMA_LINE, Document
 from glossary.messages import hint
 from glossary.model import Concept
 
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCRIPT_NAMES = {"zh-Hans": "Simplified", "zh-Hant": "Traditional"}
 TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields",
               "number": "a number", "integer": "a whole number", "boolean": "true or false",
@@ -200,7 +202,7 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
                              script_wanted=SCRIPT_NAMES[lang], chars=" ".join(foreign),
                              fixed=", ".join(f"{a} → {b}" for a, b in foreign.items()))
     data_id = doc.data.get("id")
-    if isinstance(data_id, str) and data_id != doc.path.stem:
+    if isinstance(data_id, str) and data_id != doc.path.stem and ID_PATTERN.match(data_id):
         yield diagnostic(path, doc.mark(("id",)), "error", "id-mismatch", "id",
                          id=data_id, stem=doc.path.stem)
     yield from _iter_completeness(doc, concept, config)
