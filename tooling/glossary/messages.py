@@ -90,6 +90,10 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "summary": (N_("{files} file(s) checked: {errors} error(s), {warnings} warning(s)."), None),
     "no-files": (N_("no term files (*.yaml) found in {paths}."), None),
     "path-not-found": (N_("{path}: no such file or folder."), None),
+    "build-failed": (N_("the site was not built; {site} is unchanged."), None),
+    "build-done": (N_("built {pages} pages into {site} in {seconds} s."), None),
+    "serve-kept": (N_("the preview keeps showing the last good build until these are fixed."), None),
+    "serve-rebuilt": (N_("rebuilt in {seconds} s"), None),
 }
 
 HINTS = {

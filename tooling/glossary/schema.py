@@ -15,7 +15,7 @@ import yaml
 from glossary.config import Config, load_config
 
 SCHEMA_FILE = "term.schema.json"
-REFERENCE_PAGE = Path("site_src") / "reference" / "term-format.md"
+REFERENCE_PAGE = Path("site_src") / "en" / "reference" / "term-format.md"
 
 
 def _base() -> dict:

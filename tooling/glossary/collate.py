@@ -1,0 +1,93 @@
+"""collate: how each language sorts its index and which jump-bar letter an entry goes
+under.
+
+- Korean: by Hangul syllable order, grouped by initial consonant (ㄱ ㄴ ㄷ …, tense
+  consonants filed with their plain ones as Korean dictionaries do);
+- Simplified Chinese: by Hanyu Pinyin, grouped by its first letter;
+- Traditional Chinese: by Zhuyin (Bopomofo), grouped by its first symbol — the phonetic
+  order Taiwanese readers learn at school and type with every day, so a reader can find
+  a term by its sound without counting strokes;
+- English: A–Z, case-insensitively.
+
+In every language a term that starts with a Latin letter (ARR, CRM 软件) is filed under
+that letter, after the language's own groups."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import NamedTuple
+
+from pypinyin import Style, lazy_pinyin
+
+HANGUL_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+PLAIN_INITIAL = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
+KOREAN_GROUPS = "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"
+ZHUYIN_GROUPS = "ㄅㄆㄇㄈㄉㄊㄋㄌㄍㄎㄏㄐㄑㄒㄓㄔㄕㄖㄗㄘㄙㄚㄛㄜㄝㄞㄟㄠㄡㄢㄣㄤㄥㄦㄧㄨㄩ"
+LATIN_GROUPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+OTHER = "#"
+
+
+class IndexKey(NamedTuple):
+    """Where an index entry goes (``group``) and how it sorts within the index."""
+
+    group: str
+    sort: tuple
+
+
+def _latin_group(text: str) -> str | None:
+    first = unicodedata.normalize("NFKD", text[:1]).upper()[:1]
+    return first if first in LATIN_GROUPS else None
+
+
+def _korean(text: str) -> IndexKey:
+    first = text[0]
+    if "\uac00" <= first <= "\ud7a3":
+        initial = HANGUL_INITIALS[(ord(first) - 0xAC00) // 588]
+        group = PLAIN_INITIAL.get(initial, initial)
+        return IndexKey(group, (0, KOREAN_GROUPS.index(group), text))
+    return _fallback(text, KOREAN_GROUPS)
+
+
+def _pinyin(text: str) -> IndexKey:
+    if "\u4e00" <= text[0] <= "\u9fff" or "\u3400" <= text[0] <= "\u4dbf":
+        syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True)
+        group = syllables[0][0].upper()
+        return IndexKey(group, (0, LATIN_GROUPS.index(group), tuple(syllables), text))
+    return _fallback(text, LATIN_GROUPS)
+
+
+def _zhuyin(text: str) -> IndexKey:
+    if "\u4e00" <= text[0] <= "\u9fff" or "\u3400" <= text[0] <= "\u4dbf":
+        syllables = lazy_pinyin(text, style=Style.BOPOMOFO)
+        group = syllables[0][0]
+        order = tuple(tuple(ZHUYIN_GROUPS.find(c) for c in s) for s in syllables)
+        return IndexKey(group, (0, ZHUYIN_GROUPS.index(group), order, text))
+    return _fallback(text, ZHUYIN_GROUPS)
+
+
+def _english(text: str) -> IndexKey:
+    return _fallback(text, "")
+
+
+def _fallback(text: str, own_groups: str) -> IndexKey:
+    """Latin-initial terms under their letter, after the language's own groups."""
+    letter = _latin_group(text)
+    if letter:
+        return IndexKey(letter, (1, LATIN_GROUPS.index(letter), text.casefold(), text))
+    return IndexKey(OTHER, (2, 0, text.casefold(), text))
+
+
+_BY_LANGUAGE = {"ko": (_korean, KOREAN_GROUPS), "zh-Hans": (_pinyin, LATIN_GROUPS),
+                "zh-Hant": (_zhuyin, ZHUYIN_GROUPS), "en": (_english, "")}
+
+
+def index_key(text: str, lang: str) -> IndexKey:
+    function = _BY_LANGUAGE.get(lang, (_english, ""))[0]
+    return function(text.strip() or OTHER)
+
+
+def jump_bar(lang: str) -> list[str]:
+    """Every group of the language's index, in order (empty ones included)."""
+    own = _BY_LANGUAGE.get(lang, (_english, ""))[1]
+    groups = list(own) if own != LATIN_GROUPS else []
+    return groups + list(LATIN_GROUPS) + [OTHER]

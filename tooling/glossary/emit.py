@@ -1,0 +1,192 @@
+"""emit: the only stage that writes. It writes the generated Markdown and one MkDocs
+configuration per language into a build folder an editor can inspect, runs MkDocs on
+each language, adds the site root (language chooser, 404, sitemap with alternates), and
+swaps the finished site into place so that a failed build leaves the old one intact."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from glossary.config import Config
+from glossary.render import Page, SiteSettings, environment, lang_slug, ui_strings, url_path
+
+MATERIAL_LANGUAGE = {"en": "en", "ko": "ko", "zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant"}
+SEARCH_LANGUAGES = {"en": ["en"], "ko": ["ko", "en"], "zh-Hans": ["zh", "en"], "zh-Hant": ["zh", "en"]}
+SEARCH_SEPARATOR = (r'[\s\u200b\u3000\-、。，．？！；：（）「」『』《》〈〉,:;!?=\[\]()"/]+'
+                    r"|\.(?!\d)|&[lg]t;")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its ``!!python/name:`` tags."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_base_config(path: Path) -> dict:
+    return yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
+
+
+def site_settings(base: dict, site_url: str | None = None) -> SiteSettings:
+    url = (site_url or base.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
+    repo = (base.get("repo_url") or "").rstrip("/")
+    edit_uri = (base.get("edit_uri") or "edit/main/").strip("/")
+    return SiteSettings(site_url=url, edit_url=f"{repo}/{edit_uri}/terms/" if repo else "../../../terms/")
+
+
+def write_pages(pages: Iterable[Page], docs: Path) -> int:
+    """Write the pages under ``docs`` (one folder per language), touching only files
+    whose content changed, and remove generated files that are no longer produced.
+    Returns how many files were written."""
+    wanted: dict[Path, str] = {docs / lang_slug(p.lang) / p.path: p.text for p in pages}
+    written = 0
+    for path, text in wanted.items():
+        if path.is_file() and path.read_text("utf-8") == text:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written += 1
+    for path in docs.rglob("*.md"):
+        if path not in wanted:
+            path.unlink()
+    return written
+
+
+def copy_static(site_src: Path, docs: Path, languages: Iterable[str]) -> None:
+    """Hand-written parts: assets into every language, ``site_src/<lang>/`` into its own."""
+    for lang in languages:
+        target = docs / lang_slug(lang)
+        if (site_src / "assets").is_dir():
+            shutil.copytree(site_src / "assets", target / "assets", dirs_exist_ok=True)
+        if (site_src / lang_slug(lang)).is_dir():
+            shutil.copytree(site_src / lang_slug(lang), target, dirs_exist_ok=True)
+
+
+def _hand_written_nav(site_src: Path, lang: str) -> list:
+    folder = site_src / lang_slug(lang)
+    nav = []
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        title = next((line[2:].strip() for line in path.read_text("utf-8").splitlines()
+                      if line.startswith("# ")), path.stem)
+        nav.append({title: path.relative_to(folder).as_posix()})
+    return nav
+
+
+def language_config(config: Config, lang: str, base_file: Path, docs: Path, out: Path,
+                    site_src: Path, settings: SiteSettings) -> dict:
+    """The MkDocs configuration of one language's site (inheriting ``mkdocs.yml``)."""
+    ui = ui_strings()[lang]
+    slug = lang_slug(lang)
+    search: dict = {"lang": SEARCH_LANGUAGES.get(lang, ["en"]), "separator": SEARCH_SEPARATOR}
+    return {
+        "INHERIT": str(base_file.resolve()),
+        "site_name": ui["site_name"],
+        "site_description": ui["tagline"],
+        "site_url": f"{settings.site_url}{slug}/",
+        "docs_dir": str((docs / slug).resolve()),
+        "site_dir": str((out / slug).resolve()),
+        "theme": {"language": MATERIAL_LANGUAGE.get(lang, lang),
+                  "custom_dir": str((site_src / "overrides").resolve())},
+        "nav": [{ui["home"]: "index.md"}, {ui["index"]: "a-z.md"},
+                {ui["categories"]: "categories/index.md"}, {ui["tags"]: "tags/index.md"},
+                *_hand_written_nav(site_src, lang)],
+        "extra": {
+            "alternate": [{"name": l.name, "link": f"{settings.site_url}{lang_slug(l.tag)}/",
+                           "lang": l.tag} for l in config.languages],
+            "glossary": {"lang": lang, "root_url": settings.site_url, "home": ui["home"],
+                         "index": ui["index"], "not_found_title": ui["not_found_title"],
+                         "not_found_text": ui["not_found_text"],
+                         "incomplete": {l.tag: ui_strings()[l.tag]["missing_language_marker"]
+                                        for l in config.languages}},
+        },
+        "plugins": [{"search": search}],
+        "extra_css": ["assets/glossary.css"],
+        "extra_javascript": ["assets/glossary.js"],
+        "validation": {"nav": {"omitted_files": "ignore"}},
+    }
+
+
+def write_configs(configs: dict[str, dict], build: Path) -> dict[str, Path]:
+    paths = {}
+    for lang, data in configs.items():
+        path = build / f"mkdocs.{lang_slug(lang)}.yml"
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        if not path.is_file() or path.read_text("utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        paths[lang] = path
+    return paths
+
+
+@dataclass(frozen=True)
+class MkDocsRun:
+    lang: str
+    ok: bool
+    seconds: float
+    output: str
+
+
+def run_mkdocs(config_file: Path, lang: str, strict: bool = True) -> MkDocsRun:
+    """One language's MkDocs build, in its own process (languages build in parallel)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config_file)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    return MkDocsRun(lang, result.returncode == 0, time.perf_counter() - start,
+                     (result.stdout + result.stderr).strip())
+
+
+def run_all(config_files: dict[str, Path], workers: int | None = None) -> list[MkDocsRun]:
+    workers = workers or max(1, min(len(config_files), os.cpu_count() or 1))
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(lambda item: run_mkdocs(item[1], item[0]), config_files.items()))
+
+
+def write_root(out: Path, config: Config, settings: SiteSettings, pages: list[Page]) -> None:
+    """The site root: a language chooser that follows the browser's language (and works
+    without JavaScript), a 404 page, robots.txt and a sitemap with hreflang alternates."""
+    languages = [{"tag": l.tag, "name": l.name, "slug": lang_slug(l.tag),
+                  "site_name": ui_strings()[l.tag]["site_name"],
+                  "not_found": ui_strings()[l.tag]["not_found_text"]} for l in config.languages]
+    env = environment()
+    (out / "index.html").write_text(env.get_template("root.html.j2").render(
+        languages=languages, site_url=settings.site_url), encoding="utf-8")
+    (out / "404.html").write_text(env.get_template("404.html.j2").render(
+        languages=languages, site_url=settings.site_url), encoding="utf-8")
+    (out / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {settings.site_url}sitemap.xml\n",
+                                    encoding="utf-8")
+    urls: dict[str, list[dict]] = {}
+    for page in pages:
+        path = url_path(page.path)
+        urls.setdefault(path, []).append(
+            {"lang": page.lang, "url": f"{settings.site_url}{lang_slug(page.lang)}/{path}"})
+    (out / "sitemap.xml").write_text(env.get_template("sitemap.xml.j2").render(
+        entries=list(urls.values()), root=settings.site_url), encoding="utf-8")
+
+
+def swap_into_place(built: Path, target: Path) -> None:
+    """Replace ``target`` by ``built`` with renames only (no half-written site)."""
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+        os.replace(built, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(built, target)
+
+
+def staging_dir(target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))

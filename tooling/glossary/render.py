@@ -1,0 +1,315 @@
+"""render: turn the linked glossary into Markdown pages, one set per language.
+
+Pages are plain Markdown with small HTML blocks (so the output stays buildable by any
+MkDocs-compatible builder); every value from a term file is escaped by the templates'
+autoescape before it reaches HTML. Per-page metadata (canonical alternates, JSON-LD)
+travels in the front matter for the theme templates in ``site_src/overrides``."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Iterable
+
+import yaml
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from glossary.collate import OTHER, index_key, jump_bar
+from glossary.config import Config
+from glossary.link import Linked
+from glossary.model import Concept
+
+LANG_SLUGS = {"en": "en", "ko": "ko", "zh-Hans": "zh-hans", "zh-Hant": "zh-hant"}
+START_HERE = ["lead", "prospect", "opportunity", "sales-pipeline", "sales-funnel", "bant",
+              "ideal-customer-profile", "sales-qualified-lead", "closed-won",
+              "annual-recurring-revenue", "churn-rate", "customer-relationship-management"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown file of one language's site."""
+
+    lang: str
+    path: str   # relative to the language's docs folder, e.g. "terms/churn-rate.md"
+    text: str
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    site_url: str   # ends with "/"
+    edit_url: str   # ends with "/": the term file's name is appended
+
+
+def url_path(md_path: str) -> str:
+    """``terms/x.md`` → ``terms/x/``, ``categories/index.md`` → ``categories/``, ``index.md`` → ``""``."""
+    path = md_path.removesuffix(".md")
+    if path == "index":
+        return ""
+    return path.removesuffix("index") if path.endswith("/index") else path + "/"
+
+
+def lang_slug(lang: str) -> str:
+    return LANG_SLUGS.get(lang, lang.lower())
+
+
+@cache
+def ui_strings() -> dict[str, dict[str, str]]:
+    text = resources.files("glossary").joinpath("data/ui.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def md_escape(value: object) -> Markup:
+    """Escape for a Markdown inline context: HTML first, then Markdown punctuation."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("glossary", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
+    env.filters["md"] = md_escape
+    return env
+
+
+_SENTENCE = re.compile(r"^(.+?[.!?。！？])(?=\s|$)", re.S)
+
+
+def first_sentence(text: str | None, limit: int = 160) -> str:
+    if not text:
+        return ""
+    match = _SENTENCE.match(text.strip())
+    sentence = " ".join((match.group(1) if match else text).split())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+class LanguageView:
+    """What templates of one language need to name and link any concept."""
+
+    def __init__(self, linked: Linked, config: Config, lang: str, settings: SiteSettings):
+        self.linked, self.config, self.lang, self.settings = linked, config, lang, settings
+        self.ui = ui_strings()[lang]
+
+    def entry_or_source(self, concept: Concept):
+        return concept.entry(self.lang) or concept.entry(self.config.source_language)
+
+    def name(self, cid: str) -> str:
+        concept = self.linked.concepts[cid]
+        entry = self.entry_or_source(concept)
+        return entry.preferred.term if entry and entry.preferred else cid
+
+    def abbr(self, cid: str) -> str:
+        entry = self.entry_or_source(self.linked.concepts[cid])
+        return entry.abbreviations[0].term if entry and entry.abbreviations else ""
+
+    def tip(self, cid: str) -> str:
+        entry = self.entry_or_source(self.linked.concepts[cid])
+        return first_sentence(entry.definition if entry else "")
+
+    def sort_key(self, cid: str) -> tuple:
+        return index_key(self.name(cid), self.lang).sort
+
+    def page_url(self, path: str) -> str:
+        return f"{self.settings.site_url}{lang_slug(self.lang)}/{path}"
+
+    def render(self, template: str, depth: int, **values) -> str:
+        root = "../" * depth
+        helpers = dict(ui=self.ui, lang=self.lang, root=root, name=self.name, abbr=self.abbr,
+                       tip=self.tip, href=lambda cid: f"{root}terms/{cid}/")
+        return environment().get_template(template).render(**helpers, **values)
+
+
+def _front_matter(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def _alternates(view: LanguageView, concept: Concept | None, path: str) -> list[dict]:
+    out = []
+    for lang in view.config.languages:
+        entry = concept.entry(lang.tag) if concept else None
+        out.append({
+            "lang": lang.tag, "name": lang.name,
+            "url": f"{view.settings.site_url}{lang_slug(lang.tag)}/{path}",
+            "complete": bool(entry.is_complete) if concept else True,
+            "term": entry.preferred.term if entry and entry.preferred else "",
+        })
+    return out
+
+
+def _json_ld(view: LanguageView, concept: Concept, url: str) -> str:
+    entry = view.entry_or_source(concept)
+    data = {
+        "@context": "https://schema.org", "@type": "DefinedTerm", "@id": url, "url": url,
+        "name": view.name(concept.id), "termCode": concept.id, "inLanguage": view.lang,
+        "description": entry.definition if entry else "",
+        "alternateName": [d.term for d in (entry.designations if entry else ())
+                          if d.status == "admitted"],
+        "inDefinedTermSet": {"@type": "DefinedTermSet", "name": view.ui["site_name"],
+                             "url": view.page_url("a-z/")},
+    }
+    # "<" escaped so that no term text can close the <script> element it is placed in
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def render_term(view: LanguageView, concept: Concept) -> Page:
+    lang, linked = view.lang, view.linked
+    entry = concept.entry(lang)
+    shown = entry or concept.entry(view.config.source_language)
+    path = f"terms/{concept.id}/"
+    url = view.page_url(path)
+    title = view.name(concept.id) + (f" ({view.abbr(concept.id)})" if view.abbr(concept.id) else "")
+    blocks = linked.blocks
+    shown_lang = shown.lang if shown else lang
+
+    def segments(field: str, index: int = 0):
+        return blocks.get((concept.id, shown_lang, field, index))
+
+    related = []
+    for kind in view.config.relations:
+        ids = sorted({t for k, t in linked.relations.get(concept.id, []) if k == kind},
+                     key=view.sort_key)
+        if ids:
+            related.append({"label": view.config.relations[kind].get(lang, kind), "ids": ids})
+    others = [{**alt, "href": f"../../../{lang_slug(alt['lang'])}/{path}",
+               "abbr": _abbr_in(concept, alt["lang"])}
+              for alt in _alternates(view, concept, path) if alt["lang"] != lang]
+    formula = _formula_view(concept, lang) if concept.formula else None
+    body = view.render(
+        "term.md.j2", 2, concept=concept, entry=entry, title=title,
+        synonyms=[d for d in (shown.designations if shown else ())
+                  if d.status == "admitted" and not d.is_abbreviation],
+        avoid=[d for d in (shown.designations if shown else ())
+               if d.status in ("deprecated", "superseded")],
+        complete=bool(entry and entry.is_complete),
+        definition=segments("definition"), example=segments("example"),
+        notes=[segments("notes", i) for i in range(len(shown.notes))] if shown else [],
+        formula=formula, others=others, related=related,
+        backlinks=sorted(linked.backlinks.get(lang, {}).get(concept.id, []), key=view.sort_key),
+        sources=[_source_view(s, view.config) for s in concept.sources],
+        category_name=view.config.categories.get(concept.category or "", {}).get(lang, concept.category),
+        edit_url=f"{view.settings.edit_url}{concept.id}.yaml",
+    )
+    meta = {
+        "title": title,
+        "description": first_sentence(shown.definition if shown else "", 155),
+        "glossary": {"id": concept.id, "alternates": _alternates(view, concept, path),
+                     "jsonld": _json_ld(view, concept, url)},
+    }
+    return Page(lang, f"terms/{concept.id}.md", _front_matter(meta) + body)
+
+
+def _abbr_in(concept: Concept, lang: str) -> str:
+    entry = concept.entry(lang)
+    return entry.abbreviations[0].term if entry and entry.abbreviations else ""
+
+
+def _formula_view(concept: Concept, lang: str) -> dict:
+    formula = concept.formula or {}
+    inputs = [{"name": i.get("name", ""), "label": (i.get("label") or {}).get(lang, i.get("name", ""))}
+              for i in formula.get("inputs", []) if isinstance(i, dict)]
+    return {"expression": formula.get("expression", ""), "inputs": inputs,
+            "variant": (formula.get("variant") or {}).get(lang, "")}
+
+
+def _source_view(source, config: Config) -> dict:
+    if source.document:
+        document = config.documents.get(source.document, {})
+        return {"title": document.get("title") or source.document, "date": document.get("date"),
+                "publisher": None, "url": None, "note": source.note}
+    return {"title": source.title, "publisher": source.publisher, "date": source.date,
+            "url": source.url, "note": source.note}
+
+
+def render_index(view: LanguageView) -> Page:
+    """The A–Z page: preferred terms, abbreviations and synonyms, in the language's order."""
+    items = []
+    for concept in view.linked.concepts.values():
+        entry = view.entry_or_source(concept)
+        if entry is None or entry.preferred is None:
+            continue
+        href = f"../terms/{concept.id}/"
+        target = entry.preferred.term
+        abbr = entry.abbreviations[0].term if entry.abbreviations else ""
+        items.append({"text": target, "target": target, "href": href, "abbr": abbr, "see": False})
+        for d in entry.designations:
+            if d.status == "admitted" and d.term != target:
+                items.append({"text": d.term, "target": target, "href": href, "abbr": "", "see": True})
+    keyed = sorted(((index_key(item["text"], view.lang), item) for item in items),
+                   key=lambda pair: pair[0].sort)
+    groups: dict[str, list] = {}
+    for key, item in keyed:
+        groups.setdefault(key.group, []).append(item)
+    anchors = {label: f"g-{i}" for i, label in enumerate(jump_bar(view.lang))}
+    bar = [{"label": label, "anchor": anchors[label], "count": len(groups.get(label, []))}
+           for label in jump_bar(view.lang) if label != OTHER or groups.get(OTHER)]
+    ordered = [{"label": label, "anchor": anchors[label], "entries": groups[label]}
+               for label in jump_bar(view.lang) if label in groups]
+    meta = {"title": view.ui["index"], "description": view.ui["index_intro"],
+            "glossary": {"alternates": _alternates(view, None, "a-z/")}}
+    body = view.render("index.md.j2", 1, bar=bar, groups=ordered)
+    return Page(view.lang, "a-z.md", _front_matter(meta) + body)
+
+
+def _listing(view: LanguageView, path: str, title: str, intro: str, ids: Iterable[str]) -> Page:
+    meta = {"title": title, "description": intro,
+            "glossary": {"alternates": _alternates(view, None, path.removesuffix(".md") + "/")}}
+    body = view.render("listing.md.j2", 2, title=title, intro=intro,
+                       ids=sorted(ids, key=view.sort_key))
+    return Page(view.lang, path, _front_matter(meta) + body)
+
+
+def render_groupings(view: LanguageView) -> list[Page]:
+    """Category and tag pages, with an overview page for each."""
+    pages = []
+    config, ui, concepts = view.config, view.ui, view.linked.concepts.values()
+    by_category: dict[str, list[str]] = {}
+    by_tag: dict[str, list[str]] = {}
+    for concept in concepts:
+        by_category.setdefault(concept.category or "", []).append(concept.id)
+        for tag in concept.tags:
+            by_tag.setdefault(tag, []).append(concept.id)
+    cat_items = []
+    for key, names in config.categories.items():
+        if key in by_category:
+            label = names.get(view.lang, key)
+            pages.append(_listing(view, f"categories/{key}.md", label, ui["categories_intro"], by_category[key]))
+            cat_items.append({"href": f"{key}/", "label": label,
+                              "count": ui["concepts_count"].format(count=len(by_category[key]))})
+    tag_items = []
+    for tag in sorted(by_tag):
+        pages.append(_listing(view, f"tags/{tag}.md", f"#{tag}", ui["tags_intro"], by_tag[tag]))
+        tag_items.append({"href": f"{tag}/", "label": f"#{tag}",
+                          "count": ui["concepts_count"].format(count=len(by_tag[tag]))})
+    for path, title, intro, items in (("categories/index.md", ui["categories"], ui["categories_intro"], cat_items),
+                                      ("tags/index.md", ui["tags"], ui["tags_intro"], tag_items)):
+        meta = {"title": title, "description": intro,
+                "glossary": {"alternates": _alternates(view, None, path.removesuffix("index.md"))}}
+        body = view.render("overview.md.j2", 1, title=title, intro=intro, items=items)
+        pages.append(Page(view.lang, path, _front_matter(meta) + body))
+    return pages
+
+
+def render_home(view: LanguageView) -> Page:
+    concepts = view.linked.concepts
+    start = [cid for cid in START_HERE if cid in concepts]
+    metrics = sorted((cid for cid, c in concepts.items() if c.formula), key=view.sort_key)
+    meta = {"title": view.ui["site_name"], "description": view.ui["tagline"],
+            "glossary": {"alternates": _alternates(view, None, "")}}
+    body = view.render("home.md.j2", 0, start=start, metrics=metrics)
+    return Page(view.lang, "index.md", _front_matter(meta) + body)
+
+
+def render_language(linked: Linked, config: Config, lang: str, settings: SiteSettings) -> list[Page]:
+    """Every page of one language's site."""
+    view = LanguageView(linked, config, lang, settings)
+    pages = [render_home(view), render_index(view), *render_groupings(view)]
+    pages += [render_term(view, concept) for concept in linked.concepts.values()]
+    return pages

@@ -1,0 +1,115 @@
+"""The site build: check → link → render → emit, as ``glossary build`` and ``glossary
+serve`` run it. Glossary logic stays here and in the stages it calls; MkDocs only turns
+the generated Markdown into HTML."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.config import Config, load_config
+from glossary.diagnostics import Report
+from glossary.emit import (MkDocsRun, copy_static, language_config, read_base_config, run_all,
+                           site_settings, staging_dir, swap_into_place, write_configs, write_pages,
+                           write_root)
+from glossary.link import link_glossary
+from glossary.pipeline import load_glossary
+from glossary.render import Page, SiteSettings, lang_slug, render_language
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    report: Report
+    pages: list[Page] = field(default_factory=list)
+    generate_seconds: float = 0.0
+    mkdocs_seconds: float = 0.0
+    runs: list[MkDocsRun] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where things are: the repository root and what lies in it."""
+
+    root: Path
+
+    @property
+    def terms(self) -> Path:
+        return self.root / "terms"
+
+    @property
+    def site_src(self) -> Path:
+        return self.root / "site_src"
+
+    @property
+    def base_config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+
+def hand_written_pages(site_src: Path, config: Config) -> list[Page]:
+    pages = []
+    for lang in config.language_tags:
+        folder = site_src / lang_slug(lang)
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            pages.append(Page(lang, path.relative_to(folder).as_posix(), path.read_text("utf-8")))
+    return pages
+
+
+def generate(project: Project, config: Config, settings: SiteSettings,
+             languages: list[str] | None = None) -> tuple[Report, list[Page]]:
+    """Check, link and render: every page of every language, or the report that stops it."""
+    glossary = load_glossary([project.terms], config=config, want_concepts=True)
+    if glossary.report.exit_code() != 0:
+        return glossary.report, []
+    linked = link_glossary(glossary.concepts, config)
+    pages = []
+    for lang in languages or config.language_tags:
+        pages += render_language(linked, config, lang, settings)
+    pages += hand_written_pages(project.site_src, config)
+    return glossary.report, pages
+
+
+def prepare(project: Project, config: Config, pages: list[Page], settings: SiteSettings,
+            out: Path) -> dict[str, Path]:
+    """Write the build folder: generated docs and one MkDocs configuration per language."""
+    docs = project.build / "docs"
+    write_pages(pages, docs)
+    copy_static(project.site_src, docs, config.language_tags)
+    configs = {lang: language_config(config, lang, project.base_config, docs, out,
+                                     project.site_src, settings)
+               for lang in config.language_tags}
+    return write_configs(configs, project.build)
+
+
+def build_site(project: Project, site_dir: Path, site_url: str | None = None,
+               config: Config | None = None) -> BuildResult:
+    """Build the whole site aside and swap it into ``site_dir`` only if every step worked."""
+    config = config or load_config()
+    settings = site_settings(read_base_config(project.base_config), site_url)
+    start = time.perf_counter()
+    report, pages = generate(project, config, settings)
+    if not pages:
+        return BuildResult(False, report)
+    staging = staging_dir(site_dir)
+    try:
+        config_files = prepare(project, config, pages, settings, staging)
+        generated = time.perf_counter() - start
+        runs = run_all(config_files)
+        mkdocs_seconds = time.perf_counter() - start - generated
+        if not all(run.ok for run in runs):
+            shutil.rmtree(staging, ignore_errors=True)
+            return BuildResult(False, report, pages, generated, mkdocs_seconds, runs)
+        root_start = time.perf_counter()
+        write_root(staging, config, settings, pages)
+        swap_into_place(staging, site_dir)
+        generated += time.perf_counter() - root_start
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(True, report, pages, generated, mkdocs_seconds, runs)
