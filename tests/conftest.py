@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -39,3 +40,30 @@ def run_cli(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+def make_site_project(target: Path) -> Path:
+    """A small but complete project: the repository's mkdocs.yml and site_src, and the
+    positive check fixtures plus the site fixtures as its terms."""
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", target / "site_src")
+    terms = target / "terms"
+    terms.mkdir()
+    for folder in (FIXTURES / "check" / "positive", FIXTURES / "site" / "terms"):
+        for path in folder.glob("*.yaml"):
+            shutil.copy(path, terms / path.name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project, built once by ``glossary build`` (the real pipeline and MkDocs)."""
+    import subprocess
+    import sys
+
+    root = make_site_project(tmp_path_factory.mktemp("site-project"))
+    result = subprocess.run([sys.executable, "-m", "glossary", "build"], cwd=root,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.fullmatch(r"built 81 pages into site in \d+\.\d s\.\n", result.stdout), result.stdout
+    return root

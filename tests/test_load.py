@@ -73,3 +73,14 @@ def test_an_unreadable_path_is_reported_not_raised(project: Path, capsys) -> Non
     assert doc.data is None
     assert doc.diagnostics[0].code == "unreadable"
     assert doc.diagnostics[0].message.startswith("the file cannot be read: ")
+
+
+def test_folded_chinese_lines_join_without_a_space_but_korean_keeps_its_spaces() -> None:
+    from glossary.config import load_config
+    from glossary.model import build_concept
+
+    doc = load_text(Path("t.yaml"), "id: t\nzh-Hans:\n  terms: []\n  definition: >-\n    取决\n    于客户，ARR\n    很高。\n"
+                                    "ko:\n  terms: []\n  definition: >-\n    리드를\n    만났다.\n")
+    concept = build_concept(doc, load_config())
+    assert concept.entry("zh-Hans").definition == "取决于客户，ARR 很高。"
+    assert concept.entry("ko").definition == "리드를 만났다."

@@ -13,7 +13,7 @@ def _pinned_text() -> str:
     tests = ROOT / "tests"
     parts = [p.read_text("utf-8") for p in tests.rglob("*.expected")]
     parts += [p.read_text("utf-8") for p in tests.rglob("expected.txt")]
-    parts += [p.read_text("utf-8") for p in tests.rglob("test_*.py") if p.name != "test_messages.py"]
+    parts += [p.read_text("utf-8") for p in tests.rglob("*.py") if p.name != "test_messages.py"]
     return "\n".join(parts)
 
 

@@ -138,7 +138,7 @@ class MkDocsRun:
 
 def run_mkdocs(config_file: Path, lang: str, strict: bool = True) -> MkDocsRun:
     """One language's MkDocs build, in its own process (languages build in parallel)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config_file)]
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file)]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}

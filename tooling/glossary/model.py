@@ -5,6 +5,7 @@ left out, so cross-file checks and the site can still work on the rest."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -79,8 +80,19 @@ class Concept:
         return self.entries.get(lang)
 
 
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_FOLDED_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+
+
 def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _chinese_text(value: Any) -> str | None:
+    """Chinese is written without spaces: a space that YAML folding put between two Han
+    characters or full-width punctuation (a line break in a ``>`` block) is dropped."""
+    text = _text(value)
+    return _FOLDED_SPACE.sub("", text) if text else None
 
 
 def _items(value: Any, kind: type = dict) -> list:
@@ -99,9 +111,10 @@ def _designation(raw: dict) -> Designation | None:
 def _entry(lang: str, raw: dict) -> Entry:
     designations = tuple(d for d in map(_designation, _items(raw.get("terms"))) if d)
     hashes = raw.get("translated_from")
+    text = _chinese_text if lang.startswith("zh") else _text
     return Entry(lang=lang, designations=designations,
-                 definition=_text(raw.get("definition")), example=_text(raw.get("example")),
-                 notes=tuple(t for t in map(_text, _items(raw.get("notes"), str)) if t),
+                 definition=text(raw.get("definition")), example=text(raw.get("example")),
+                 notes=tuple(t for t in map(text, _items(raw.get("notes"), str)) if t),
                  translated_from=dict(hashes) if isinstance(hashes, dict) else {})
 
 

@@ -138,6 +138,7 @@ def _alternates(view: LanguageView, concept: Concept | None, path: str) -> list[
         out.append({
             "lang": lang.tag, "name": lang.name,
             "url": f"{view.settings.site_url}{lang_slug(lang.tag)}/{path}",
+            "path": f"{lang_slug(lang.tag)}/{path}",
             "complete": bool(entry.is_complete) if concept else True,
             "term": entry.preferred.term if entry and entry.preferred else "",
         })

@@ -1,0 +1,127 @@
+"""The built site in real Chromium: term pages in every language, the language switcher
+staying on the concept, tooltips, the index jump bar and the 404 page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser import chromium, serve_directory
+
+pytestmark = pytest.mark.browser
+
+
+def _h1(page) -> str:
+    return page.locator("h1").inner_text().removesuffix("¶").strip()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path):
+    with serve_directory(built_site / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize("slug, heading, lang", [
+    ("en", "customer churn rate", "en"), ("ko", "고객 이탈률", "ko"),
+    ("zh-hans", "客户流失率", "zh-Hans"), ("zh-hant", "客戶流失率", "zh-Hant")])
+def test_a_term_page_in_each_language(page, site_url: str, slug: str, heading: str, lang: str) -> None:
+    page.goto(f"{site_url}{slug}/terms/churn-rate/")
+    assert _h1(page) == heading
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator(".gl-definition").is_visible()
+
+
+def test_switching_language_stays_on_the_concept(page, site_url: str) -> None:
+    page.goto(f"{site_url}ko/terms/annual-recurring-revenue/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="zh-Hant"]').click()
+    page.wait_for_url("**/zh-hant/terms/annual-recurring-revenue/")
+    assert _h1(page) == "年度經常性收入 (ARR)"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en/terms/annual-recurring-revenue/")
+
+
+def test_the_switcher_marks_a_language_in_which_the_concept_is_incomplete(tmp_path: Path, browser) -> None:
+    from conftest import make_site_project
+    from glossary.site import Project, build_site
+
+    root = make_site_project(tmp_path)
+    churn = root / "terms" / "churn-rate.yaml"
+    churn.write_text(churn.read_text("utf-8").replace(
+        '  example: 「上一季 100 個客戶流失了 8 個，流失率是 8%。」\n', ""), "utf-8")
+    assert build_site(Project(root), root / "site").ok
+    with serve_directory(root / "site") as url:
+        page = browser.new_page()
+        page.goto(f"{url}en/terms/churn-rate/")
+        incomplete = page.locator(".md-select__link.gl-alternate--incomplete")
+        assert incomplete.count() == 1
+        assert incomplete.get_attribute("hreflang") == "zh-Hant"
+        page.goto(f"{url}zh-hant/terms/churn-rate/")
+        assert page.locator(".gl-incomplete").is_visible()
+        page.close()
+
+
+def test_a_mention_shows_its_definition_on_hover(page, site_url: str) -> None:
+    page.goto(f"{site_url}en/terms/annual-recurring-revenue/")
+    mention = page.locator(".gl-definition a.gl-mention").first
+    assert mention.inner_text() == "customer churn rate"
+    mention.hover()
+    tooltip = page.locator(".md-tooltip--active, .md-tooltip2--active").first
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "cancel during it" in tooltip.inner_text()
+
+
+def test_the_index_jump_bar_moves_to_its_letter(page, site_url: str) -> None:
+    page.goto(f"{site_url}ko/a-z/")
+    bar = page.locator(".gl-jumpbar a")
+    assert bar.count() >= 3
+    target = page.locator(".gl-jumpbar a", has_text="ㄹ")
+    target.click()
+    assert page.url.endswith("#" + target.get_attribute("href").split("#")[1])
+    heading = page.locator(".gl-index-group h2", has_text="ㄹ")
+    assert heading.is_visible()
+    box = heading.bounding_box()
+    assert 0 <= box["y"] < 900 - box["height"]  # scrolled into the viewport
+    assert "리드" in page.locator(".gl-index-group", has=page.locator("h2", has_text="ㄹ")).inner_text()
+
+
+def test_the_404_page(page, site_url: str) -> None:
+    response = page.goto(f"{site_url}ko/terms/no-such-term/")
+    assert response.status == 404
+    assert "페이지를 찾을 수 없습니다" in page.locator("article").inner_text()
+    response = page.goto(f"{site_url}nowhere/")
+    assert response.status == 404
+    assert page.locator("a[hreflang=ko]").count() == 1
+
+
+def test_the_root_sends_a_korean_browser_to_the_korean_section(browser, site_url: str) -> None:
+    context = browser.new_context(locale="ko-KR")
+    page = context.new_page()
+    page.goto(site_url)
+    page.wait_for_url("**/ko/")
+    assert _h1(page) == "세일즈 용어집"
+    context.close()
+    context = browser.new_context(locale="zh-TW")
+    page = context.new_page()
+    page.goto(site_url)
+    page.wait_for_url("**/zh-hant/")
+    context.close()

@@ -1,0 +1,60 @@
+"""Golden tests of the generated Markdown: a few fixture concepts in every language.
+Regenerate with ``pytest --update-goldens`` and review the diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, make_site_project
+from glossary.config import load_config
+from glossary.link import link_glossary
+from glossary.pipeline import load_glossary
+from glossary.render import SiteSettings, lang_slug, render_language
+
+GOLDEN = FIXTURES / "site" / "golden"
+SETTINGS = SiteSettings("https://glossary.example.com/", "https://example.com/edit/main/terms/")
+LANGS = load_config().language_tags
+GOLDEN_PAGES = ["terms/annual-recurring-revenue.md", "terms/sales-lead.md", "a-z.md"]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
+    root = make_site_project(tmp_path_factory.mktemp("render"))
+    config = load_config()
+    glossary = load_glossary([root / "terms"], want_concepts=True, use_cache=False)
+    linked = link_glossary(glossary.concepts, config)
+    return {(p.lang, p.path): p.text for lang in LANGS
+            for p in render_language(linked, config, lang, SETTINGS)}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", GOLDEN_PAGES)
+def test_generated_markdown_matches_golden(pages, lang: str, page: str, update_goldens: bool) -> None:
+    golden = GOLDEN / lang_slug(lang) / page
+    if update_goldens:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(pages[(lang, page)], encoding="utf-8")
+    assert pages[(lang, page)] == golden.read_text("utf-8")
+
+
+def test_every_language_has_every_page(pages) -> None:
+    paths = {lang: sorted(p for l, p in pages if l == lang) for lang in LANGS}
+    assert all(paths[lang] == paths["en"] for lang in LANGS)
+    assert {"index.md", "a-z.md", "categories/index.md", "tags/index.md",
+            "terms/churn-rate.md", "categories/metrics.md", "tags/saas.md"} <= set(paths["en"])
+
+
+def test_text_from_term_files_is_escaped(pages) -> None:
+    text = pages[("en", "terms/script-in-definition.md")]
+    assert "<script>" not in text.split("---\n", 2)[2]
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in text
+    assert "# &lt;b&gt;markup&lt;/b&gt; term { #term }" in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in pages[("ko", "terms/script-in-definition.md")]
+
+
+def test_json_ld_cannot_close_its_script_element(pages) -> None:
+    text = pages[("en", "terms/script-in-definition.md")]
+    jsonld = next(line for line in text.splitlines() if line.strip().startswith("jsonld:"))
+    assert "</script" not in jsonld and "\\u003c/script\\u003e" in jsonld
