@@ -3,6 +3,7 @@ Regenerate with ``pytest --update-goldens`` and review the diff."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -56,5 +57,6 @@ def test_text_from_term_files_is_escaped(pages) -> None:
 
 def test_json_ld_cannot_close_its_script_element(pages) -> None:
     text = pages[("en", "terms/script-in-definition.md")]
-    jsonld = next(line for line in text.splitlines() if line.strip().startswith("jsonld:"))
+    jsonld = json.loads(text.split("---\n")[1])["glossary"]["jsonld"]
     assert "</script" not in jsonld and "\\u003c/script\\u003e" in jsonld
+    assert json.loads(jsonld)["description"].startswith("Text may contain <script>")

@@ -45,11 +45,12 @@ def site_settings(base: dict, site_url: str | None = None) -> SiteSettings:
     return SiteSettings(site_url=url, edit_url=f"{repo}/{edit_uri}/terms/" if repo else "../../../terms/")
 
 
-def write_pages(pages: Iterable[Page], docs: Path) -> int:
-    """Write the pages under ``docs`` (one folder per language), touching only files
-    whose content changed, and remove generated files that are no longer produced.
-    Returns how many files were written."""
-    wanted: dict[Path, str] = {docs / lang_slug(p.lang) / p.path: p.text for p in pages}
+def write_pages(pages: Iterable[Page], docs: Path, lang: str) -> int:
+    """Write one language's pages under ``docs/<lang>/``, touching only files whose
+    content changed, and remove pages that are no longer produced. Returns how many
+    files were written."""
+    folder = docs / lang_slug(lang)
+    wanted: dict[Path, str] = {folder / p.path: p.text for p in pages if p.lang == lang}
     written = 0
     for path, text in wanted.items():
         if path.is_file() and path.read_text("utf-8") == text:
@@ -57,7 +58,7 @@ def write_pages(pages: Iterable[Page], docs: Path) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written += 1
-    for path in docs.rglob("*.md"):
+    for path in folder.rglob("*.md"):
         if path not in wanted:
             path.unlink()
     return written

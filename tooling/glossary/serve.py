@@ -16,7 +16,7 @@ from mkdocs.livereload import LiveReloadServer
 from glossary.config import load_config
 from glossary.emit import read_base_config, site_settings, write_root
 from glossary.messages import render_message
-from glossary.site import Project, generate, prepare
+from glossary.site import Project, docs_dir, generate, prepare
 
 log = logging.getLogger("glossary.serve")
 
@@ -40,12 +40,12 @@ def serve(root: Path, host: str, port: int) -> int:
 
     def rebuild(dirty: bool = True) -> bool:
         start = time.perf_counter()
-        report, pages = generate(project, config, settings)
+        report, pages = generate(project, config, settings, docs_dir(project))
         if not pages:
             print(report.format_text(), file=sys.stderr)
             print(render_message("serve-kept", {}), file=sys.stderr)
             return False
-        config_files = prepare(project, config, pages, settings, out)
+        config_files = prepare(project, config, settings, out)
         _build_languages(config_files, dirty)
         write_root(out, config, settings, pages)
         log.info(render_message("serve-rebuilt", {"seconds": f"{time.perf_counter() - start:.2f}"}))

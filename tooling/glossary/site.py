@@ -4,8 +4,11 @@ the generated Markdown into HTML."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,24 +65,54 @@ def hand_written_pages(site_src: Path, config: Config) -> list[Page]:
 
 
 def generate(project: Project, config: Config, settings: SiteSettings,
-             languages: list[str] | None = None) -> tuple[Report, list[Page]]:
-    """Check, link and render: every page of every language, or the report that stops it."""
+             docs: Path | None = None) -> tuple[Report, list[Page]]:
+    """Check, link and render every page of every language (and, given ``docs``, write
+    them there), or return the report that stops the build."""
     glossary = load_glossary([project.terms], config=config, want_concepts=True)
     if glossary.report.exit_code() != 0:
         return glossary.report, []
     linked = link_glossary(glossary.concepts, config)
-    pages = []
-    for lang in languages or config.language_tags:
-        pages += render_language(linked, config, lang, settings)
-    pages += hand_written_pages(project.site_src, config)
-    return glossary.report, pages
+    extra = hand_written_pages(project.site_src, config)
+    return glossary.report, render_languages(linked, config, settings, extra, docs)
 
 
-def prepare(project: Project, config: Config, pages: list[Page], settings: SiteSettings,
-            out: Path) -> dict[str, Path]:
-    """Write the build folder: generated docs and one MkDocs configuration per language."""
-    docs = project.build / "docs"
-    write_pages(pages, docs)
+_SHARED: dict = {}
+PARALLEL_RENDER_FROM = 300  # concepts; below this, worker processes cost more than they save
+
+
+def _render_one(lang: str) -> list[Page]:
+    linked, config, settings, extra, docs = _SHARED["work"]
+    pages = render_language(linked, config, lang, settings) + [p for p in extra if p.lang == lang]
+    if docs is not None:
+        write_pages(pages, docs, lang)
+        return [Page(p.lang, p.path, "") for p in pages]  # written: only their places travel back
+    return pages
+
+
+def render_languages(linked, config: Config, settings: SiteSettings, extra: list[Page],
+                     docs: Path | None) -> list[Page]:
+    """Every language's pages; languages render (and write) in parallel on large
+    glossaries, in forked workers that inherit the linked glossary instead of a copy."""
+    languages = list(config.language_tags)
+    _SHARED["work"] = (linked, config, settings, extra, docs)
+    try:
+        workers = min(len(languages), os.cpu_count() or 1)
+        if len(linked.concepts) < PARALLEL_RENDER_FROM or workers < 2:
+            return [page for lang in languages for page in _render_one(lang)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return [page for pages in pool.map(_render_one, languages) for page in pages]
+    finally:
+        _SHARED.clear()
+
+
+def docs_dir(project: Project) -> Path:
+    return project.build / "docs"
+
+
+def prepare(project: Project, config: Config, settings: SiteSettings, out: Path) -> dict[str, Path]:
+    """The rest of the build folder: static assets and one MkDocs configuration per language."""
+    docs = docs_dir(project)
     copy_static(project.site_src, docs, config.language_tags)
     configs = {lang: language_config(config, lang, project.base_config, docs, out,
                                      project.site_src, settings)
@@ -93,12 +126,12 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
     config = config or load_config()
     settings = site_settings(read_base_config(project.base_config), site_url)
     start = time.perf_counter()
-    report, pages = generate(project, config, settings)
+    report, pages = generate(project, config, settings, docs_dir(project))
     if not pages:
         return BuildResult(False, report)
     staging = staging_dir(site_dir)
     try:
-        config_files = prepare(project, config, pages, settings, staging)
+        config_files = prepare(project, config, settings, staging)
         generated = time.perf_counter() - start
         runs = run_all(config_files)
         mkdocs_seconds = time.perf_counter() - start - generated

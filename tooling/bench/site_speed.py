@@ -1,0 +1,90 @@
+"""Benchmark: building the site for the real glossary and for synthetic glossaries of
+1,000 and 10,000 concepts in four languages.
+
+    python tooling/bench/site_speed.py [--sizes 1000 10000] [--skip-real]
+
+Prints, per corpus: our generation time (check, link, render, write), MkDocs time (the
+four languages built in parallel), pages, bytes per page and our share of the total,
+plus the mention linker on texts of growing size. Asserts nothing."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import write_corpus  # noqa: E402
+
+from glossary.site import Project, build_site  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _project(terms: Path | None) -> Path:
+    root = Path(tempfile.mkdtemp(prefix="glossary-site-bench-"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", root / "site_src")
+    if terms is None:
+        shutil.copytree(ROOT / "terms", root / "terms")
+    else:
+        shutil.move(str(terms), root / "terms")
+    return root
+
+
+def bench_site(label: str, root: Path) -> None:
+    start = time.perf_counter()
+    result = build_site(Project(root), root / "site")
+    total = time.perf_counter() - start
+    if not result.ok:
+        print(f"{label}: build failed", [r.output[-400:] for r in result.runs if not r.ok])
+        return
+    html = [p.stat().st_size for p in (root / "site").rglob("*.html")]
+    ours = result.generate_seconds
+    print(f"{label:>10} {ours:>8.1f}s {result.mkdocs_seconds:>8.1f}s {total:>8.1f}s "
+          f"{len(result.pages):>7} {sum(html) // max(1, len(html)):>9,} {ours / total:>7.1%}", flush=True)
+
+
+def bench_linker() -> None:
+    from glossary.link import Matcher, Target, link_block
+
+    targets = [Target(f"term {i} name", f"c{i}", False, True) for i in range(10_000)]
+    targets += [Target(f"용어{i}", f"k{i}", False, False) for i in range(10_000)]
+    matcher = Matcher.build(targets)
+    sentence = "We track term 42 name and 용어17을 every week, plus unrelated words. "
+    print(f"\nlinker with {len(targets):,} designations")
+    print(f"{'characters':>12} {'seconds':>9} {'µs/char':>8}")
+    for repeat in (100, 1_000, 10_000):
+        text = sentence * repeat
+        start = time.perf_counter()
+        link_block(matcher, text)
+        elapsed = time.perf_counter() - start
+        print(f"{len(text):>12,} {elapsed:>9.3f} {elapsed / len(text) * 1e6:>8.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--skip-real", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    print(f"cores: {os.cpu_count()}")
+    print(f"{'corpus':>10} {'ours':>9} {'mkdocs':>9} {'total':>9} {'pages':>7} {'B/page':>9} {'ours %':>7}")
+    if not args.skip_real:
+        root = _project(None)
+        bench_site("real", root)
+        shutil.rmtree(root, ignore_errors=True)
+    for size in args.sizes:
+        terms = write_corpus(Path(tempfile.mkdtemp()) / "terms", size)
+        root = _project(terms)
+        bench_site(f"{size:,}", root)
+        shutil.rmtree(root, ignore_errors=True)
+    bench_linker()
+
+
+if __name__ == "__main__":
+    main()
