@@ -95,3 +95,19 @@ def test_no_text_copies_a_run_of_seed_text(concepts, seed_texts) -> None:
 def test_definitions_are_two_to_four_sentences_in_english(concepts) -> None:
     counts = {cid: len(re.findall(r"[.!?](?:\s|$)", c.entry("en").definition)) for cid, c in concepts.items()}
     assert [cid for cid, n in counts.items() if not 1 <= n <= 5] == []
+
+
+def test_published_text_never_mentions_internal_sources(concepts) -> None:
+    internal = re.compile(r"seed|시드|种子|種子|(?<![\d,.])00[0-4](?![\d,.])", re.I)
+    found = []
+    for cid, concept in concepts.items():
+        for lang, entry in concept.entries.items():
+            texts = [entry.definition, entry.example, *entry.notes,
+                     *(d.reason for d in entry.designations), *(d.note for d in entry.designations)]
+            found += [(cid, lang, t[:60]) for t in texts if t and internal.search(t)]
+        found += [(cid, "source", s.note[:60]) for s in concept.sources if s.note and internal.search(s.note)]
+        if concept.formula:
+            variant = " ".join((concept.formula.get("variant") or {}).values())
+            if internal.search(variant):
+                found.append((cid, "variant", variant[:60]))
+    assert found == []

@@ -70,6 +70,22 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on")
     serve.set_defaults(run=run_serve)
 
+    calc = _command(sub, "calc", "Calculate a metric, or solve its formula for any input.", """
+        glossary calc annual-contract-value tcv=100000 one_time_fees=0 contract_years=4
+        glossary calc churn-rate --solve customers_lost result=8 customers_start=100 --lang ko
+        glossary calc commission sales_amount=100000 commission_rate=15 --format json""", """
+        Give every input as NAME=VALUE (and the result as result=VALUE when solving for an
+        input). Percentages are typed as percentages (15 for 15%); grouping commas and
+        fullwidth digits are accepted. Messages and number formats follow --lang.""")
+    calc.add_argument("concept", help="the metric's id, e.g. annual-contract-value")
+    calc.add_argument("values", nargs="*", metavar="NAME=VALUE", help="input values")
+    calc.add_argument("--solve", default="result", metavar="NAME",
+                      help="what to calculate: result (default) or the name of an input")
+    calc.add_argument("--lang", default=None, help="en, ko, zh-Hans or zh-Hant (default: from the environment)")
+    calc.add_argument("--currency", default=None, help="currency to format money in (default: the language's)")
+    calc.add_argument("--format", choices=("text", "json"), default="text")
+    calc.set_defaults(run=run_calc)
+
     schema = _command(sub, "schema", "Print the term-file JSON Schema, or rewrite its committed copies.", """
         glossary schema > term.schema.json
         glossary schema --write             # after editing config.toml or term-schema.yaml""")
@@ -122,6 +138,61 @@ def run_serve(args: argparse.Namespace) -> int:
     return serve(Path.cwd(), args.host, args.port)
 
 
+def _language(requested: str | None) -> str:
+    tags = load_config().language_tags
+    wanted = requested or os.environ.get("LC_ALL") or os.environ.get("LANG") or "en"
+    wanted = wanted.split(".")[0].replace("_", "-")
+    for tag in tags:
+        if wanted.lower() == tag.lower():
+            return tag
+    lowered = wanted.lower()
+    if lowered.startswith("zh"):
+        return "zh-Hant" if any(x in lowered for x in ("tw", "hk", "mo", "hant")) else "zh-Hans"
+    return next((tag for tag in tags if lowered.startswith(tag.lower())), "en")
+
+
+def run_calc(args: argparse.Namespace) -> int:
+    import json
+
+    from glossary.formula.calculate import calculate, describe
+    from glossary.formula.metric import RESULT, build_metric
+    from glossary.pipeline import load_glossary
+
+    lang = _language(args.lang)
+    path = Path("terms") / f"{args.concept}.yaml"
+    glossary = load_glossary([path], want_concepts=True, use_cache=False) if path.is_file() else None
+    concept = glossary.concepts.get(args.concept) if glossary else None
+    if concept is None or not concept.formula:
+        print(render_message("calc-unknown-metric", {"concept": args.concept}), file=sys.stderr)
+        return 2
+    metric = build_metric(concept.id, dict(concept.formula))
+    names = [i["name"] for i in metric.inputs] + [RESULT]
+    typed = {}
+    for item in args.values:
+        name, sep, value = item.partition("=")
+        if not sep or name not in names:
+            print(render_message("calc-bad-value", {"value": item, "names": ", ".join(names)}), file=sys.stderr)
+            return 2
+        typed[name] = value
+    if args.solve != RESULT and args.solve not in metric.inverses:
+        print(render_message("calc-cannot-solve", {"name": args.solve, "names": ", ".join([RESULT, *metric.inverses])}),
+              file=sys.stderr)
+        return 2
+    entry = concept.entry(lang) or concept.entry("en")
+    label = entry.preferred.term + (f" ({entry.abbreviations[0].term})" if entry.abbreviations else "")
+    outcome = calculate(metric, lang, typed, args.solve, label, args.currency)
+    if outcome.error:
+        print(json.dumps({"error": outcome.error}, ensure_ascii=False) if args.format == "json" else outcome.error,
+              file=sys.stdout if args.format == "json" else sys.stderr)
+        return 1
+    result = describe(metric, outcome, lang, args.solve, label, args.currency)
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(f"{result['label']} = {result['formatted']}\n{result['formula']}")
+    return 0
+
+
 def run_schema(args: argparse.Namespace) -> int:
     from glossary.schema import build_schema, expected_files, format_schema_json
 
@@ -147,7 +218,11 @@ def run() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and getattr(args, "command", None) == "calc" and all("=" in e and not e.startswith("-") for e in extra):
+        args.values = [*args.values, *extra]  # NAME=VALUE pairs may follow options
+    elif extra:
+        parser.error("unrecognized arguments: " + " ".join(extra))
     if not getattr(args, "run", None):
         parser.print_help()
         return 2

@@ -17,7 +17,7 @@ wrong for CJK text:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple
 
@@ -210,6 +210,7 @@ class Linked:
     blocks: dict      # (concept id, lang, field, index) -> [Segment]
     backlinks: dict   # lang -> concept id -> [concept ids that mention it]
     relations: dict   # concept id -> [(kind, target)] in both directions
+    metrics: dict = field(default_factory=dict)  # concept id -> Metric (the formulas stage)
 
 
 def link_glossary(concepts: dict, config) -> Linked:

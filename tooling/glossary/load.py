@@ -47,6 +47,7 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
     first_line: str = ""
     strings: tuple = field(default=(), repr=False)  # every text value with its place
+    source: str = field(default="", repr=False)    # the text, to place errors inside a value
 
     def mark(self, where: Path_, key: bool = False) -> tuple[int, int]:
         """The line and column of the value at ``where`` (or of its key), else its nearest parent."""
@@ -245,7 +246,7 @@ def load_text(path: Path, text: str) -> Document:
         data = None
     first_line = text.split("\n", 1)[0]
     return Document(path, data, builder.marks, builder.key_marks, tuple(builder.problems),
-                    first_line, tuple(builder.strings) if data is not None else ())
+                    first_line, tuple(builder.strings) if data is not None else (), text)
 
 
 def load_document(path: Path) -> Document:

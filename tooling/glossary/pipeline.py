@@ -20,6 +20,7 @@ from glossary.load import load_document
 from glossary.model import Concept, build_concept
 from glossary.schema import build_schema
 from glossary.index import Indexed, index_document, iter_index_errors
+from glossary.formula.check import iter_formula_errors
 from glossary.validate import SchemaChecker, iter_document_errors
 
 
@@ -67,6 +68,8 @@ def check_file(path: Path, config: Config, verbose: bool = False,
         problems += checker.iter_errors(doc, verbose)
         concept = build_concept(doc, config)
         problems += iter_document_errors(doc, concept, config)
+        if concept.formula:
+            problems += iter_formula_errors(doc, config)
         indexed = index_document(doc, config)
     except Exception as error:  # a bug must name the file, never show a traceback
         problems.append(diagnostic(str(path), (1, 1), "error", "internal-error",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -20,8 +19,10 @@ from markupsafe import Markup, escape
 
 from glossary.collate import OTHER, index_key, jump_bar
 from glossary.config import Config
+from glossary.formula.present import present_metric
 from glossary.link import Linked
 from glossary.model import Concept
+from glossary.ui import ui_strings
 
 LANG_SLUGS = {"en": "en", "ko": "ko", "zh-Hans": "zh-hans", "zh-Hant": "zh-hant"}
 START_HERE = ["lead", "prospect", "opportunity", "sales-pipeline", "sales-funnel", "bant",
@@ -54,12 +55,6 @@ def url_path(md_path: str) -> str:
 
 def lang_slug(lang: str) -> str:
     return LANG_SLUGS.get(lang, lang.lower())
-
-
-@cache
-def ui_strings() -> dict[str, dict[str, str]]:
-    text = resources.files("glossary").joinpath("data/ui.toml").read_text("utf-8")
-    return tomllib.loads(text)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -187,7 +182,8 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
     others = [{**alt, "href": f"../../../{lang_slug(alt['lang'])}/{path}",
                "abbr": _abbr_in(concept, alt["lang"])}
               for alt in _alternates(view, concept, path) if alt["lang"] != lang]
-    formula = _formula_view(concept, lang) if concept.formula else None
+    metric = linked.metrics.get(concept.id)
+    metric_view = present_metric(metric, lang, title, view.ui, view.config.source_language) if metric else None
     body = view.render(
         "term.md.j2", 2, concept=concept, entry=entry, title=title,
         synonyms=[d for d in (shown.designations if shown else ())
@@ -197,7 +193,7 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         complete=bool(entry and entry.is_complete),
         definition=segments("definition"), example=segments("example"),
         notes=[segments("notes", i) for i in range(len(shown.notes))] if shown else [],
-        formula=formula, others=others, related=related,
+        metric=metric_view, others=others, related=related,
         backlinks=sorted(linked.backlinks.get(lang, {}).get(concept.id, []), key=view.sort_key),
         sources=[_source_view(s, view.config) for s in concept.sources],
         category_name=view.config.categories.get(concept.category or "", {}).get(lang, concept.category),
@@ -215,14 +211,6 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
 def _abbr_in(concept: Concept, lang: str) -> str:
     entry = concept.entry(lang)
     return entry.abbreviations[0].term if entry and entry.abbreviations else ""
-
-
-def _formula_view(concept: Concept, lang: str) -> dict:
-    formula = concept.formula or {}
-    inputs = [{"name": i.get("name", ""), "label": (i.get("label") or {}).get(lang, i.get("name", ""))}
-              for i in formula.get("inputs", []) if isinstance(i, dict)]
-    return {"expression": formula.get("expression", ""), "inputs": inputs,
-            "variant": (formula.get("variant") or {}).get(lang, "")}
 
 
 def _source_view(source, config: Config) -> dict:

@@ -9,7 +9,7 @@ import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from glossary.config import Config, load_config
@@ -17,6 +17,7 @@ from glossary.diagnostics import Report
 from glossary.emit import (MkDocsRun, copy_static, language_config, read_base_config, run_all,
                            site_settings, staging_dir, swap_into_place, write_configs, write_pages,
                            write_root)
+from glossary.formula.metric import build_metrics
 from glossary.link import link_glossary
 from glossary.pipeline import load_glossary
 from glossary.render import Page, SiteSettings, lang_slug, render_language
@@ -71,7 +72,8 @@ def generate(project: Project, config: Config, settings: SiteSettings,
     glossary = load_glossary([project.terms], config=config, want_concepts=True)
     if glossary.report.exit_code() != 0:
         return glossary.report, []
-    linked = link_glossary(glossary.concepts, config)
+    linked = replace(link_glossary(glossary.concepts, config),
+                     metrics=build_metrics(glossary.concepts))
     extra = hand_written_pages(project.site_src, config)
     return glossary.report, render_languages(linked, config, settings, extra, docs)
 

@@ -1,0 +1,52 @@
+"""The browser module's own tests, run by ``node --test``: the formula conformance suite
+and Babel-vs-Intl parity fixtures generated here."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+from glossary.formula.display import format_value
+from glossary.formula.present import UI_KEYS
+from glossary.ui import ui_strings
+
+PARITY = ROOT / "tests" / "js" / "parity.json"
+VALUES = [0, -0.0, 0.5, 1.005, 2.5, 12.345, 1234.5, 25000, 999999.5, 1234567.891, -1234.5, 0.0825, 0.125]
+UNITS = [("currency", None), ("currency", 0), ("percent", None), ("percent", 0), ("number", None),
+         ("count", 0), ("ratio", None), ("months", None), ("days", 0), ("score", 0)]
+CURRENCIES = {"en": ["USD", "KRW"], "ko": ["KRW", "USD"], "zh-Hans": ["CNY", "USD"], "zh-Hant": ["TWD", "KRW"]}
+
+
+def _fixtures() -> dict:
+    cases = []
+    for lang, currencies in CURRENCIES.items():
+        for unit, decimals in UNITS:
+            for currency in currencies if unit == "currency" else currencies[:1]:
+                for value in VALUES:
+                    cases.append({"lang": lang, "unit": unit, "currency": currency, "decimals": decimals,
+                                  "value": value, "expected": format_value(value, unit, lang, currency, decimals)})
+    text = {lang: {key: ui_strings()[lang][key] for key in UI_KEYS} for lang in CURRENCIES}
+    return {"text": text, "cases": cases}
+
+
+def test_parity_fixtures_are_current(update_goldens: bool) -> None:
+    text = json.dumps(_fixtures(), ensure_ascii=False, indent=0) + "\n"
+    if update_goldens:
+        PARITY.write_text(text, "utf-8")
+    assert PARITY.read_text("utf-8") == text, "run pytest --update-goldens"
+
+
+def test_node_runs_the_browser_module_tests() -> None:
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail("node is missing")
+        pytest.skip("node is not installed")
+    result = subprocess.run([node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "# fail 0" in result.stdout

@@ -1,0 +1,83 @@
+"""Numbers as readers see them, formatted with Babel in the page's locale so that the
+build-time worked example matches the browser's ``Intl.NumberFormat`` byte for byte:
+ties round half away from zero (ICU's default) instead of Babel's half-even, and units
+Intl has no plain form for (days, months, ratios) use a translated template around a
+plain decimal."""
+
+from __future__ import annotations
+
+import decimal
+from functools import cache
+
+from babel import Locale
+from babel.numbers import get_currency_precision, parse_pattern
+
+from glossary.ui import ui_strings
+
+BABEL_LOCALES = {"en": "en_US", "ko": "ko_KR", "zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_TW"}
+INTL_LOCALES = {"en": "en-US", "ko": "ko-KR", "zh-Hans": "zh-Hans-CN", "zh-Hant": "zh-Hant-TW"}
+DEFAULT_CURRENCY = {"en": "USD", "ko": "KRW", "zh-Hans": "CNY", "zh-Hant": "TWD"}
+CURRENCIES = ["USD", "KRW", "CNY", "TWD", "EUR", "JPY"]
+DEFAULT_DECIMALS = {"percent": 1, "ratio": 2, "count": 2, "days": 1, "months": 1, "years": 1,
+                    "score": 1, "number": 2}
+TEMPLATES = {"days": "unit_days", "months": "unit_months", "years": "unit_years", "ratio": "unit_ratio"}
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES.get(lang, "en_US"))
+
+
+def decimals_for(unit: str, decimals: int | None, currency: str) -> tuple[int, int]:
+    """(minimum, maximum) fraction digits, as both Babel and Intl are told."""
+    if unit == "currency":
+        digits = get_currency_precision(currency) if decimals is None else decimals
+        return digits, digits
+    return 0, DEFAULT_DECIMALS.get(unit, 2) if decimals is None else decimals
+
+
+def _apply(kind: str, value: float, lang: str, fractions: tuple[int, int], currency: str | None) -> str:
+    locale = _locale(lang)
+    source = {"currency": locale.currency_formats["standard"], "percent": locale.percent_formats[None],
+              "decimal": locale.decimal_formats[None]}[kind]
+    pattern = parse_pattern(source.pattern)
+    pattern.frac_prec = fractions
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+        text = pattern.apply(decimal.Decimal(repr(value)), locale, currency=currency,
+                             currency_digits=False, decimal_quantization=True)
+    return text
+
+
+def format_value(value: float, unit: str, lang: str, currency: str | None = None,
+                 decimals: int | None = None) -> str:
+    """``value`` in ``unit`` for a reader of ``lang`` (percent values are fractions)."""
+    value = 0.0 if value == 0 else value  # "-0" never shows
+    currency = currency or DEFAULT_CURRENCY.get(lang, "USD")
+    fractions = decimals_for(unit, decimals, currency)
+    if unit == "currency":
+        return _apply("currency", value, lang, fractions, currency)
+    if unit == "percent":
+        return _apply("percent", value, lang, fractions, None)
+    number = _apply("decimal", value, lang, fractions, None)
+    template = TEMPLATES.get(unit)
+    return ui_strings()[lang][template].format(n=number) if template else number
+
+
+SYMBOLS = {"+": "+", "-": "\u2212", "*": "\u00d7", "/": "\u00f7"}
+PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3, "num": 4, "var": 4}
+
+
+def render_expression(ast: list, show_var, show_num, parent: int = 0, right: bool = False) -> str:
+    """Infix text of a JSON AST with × ÷ − and only the parentheses needed (mirrors
+    ``renderExpression`` in calculator.mjs)."""
+    kind = ast[0]
+    if kind == "num":
+        return show_num(ast[1])
+    if kind == "var":
+        return show_var(ast[1])
+    if kind == "neg":
+        return "\u2212" + render_expression(ast[1], show_var, show_num, PRECEDENCE["neg"])
+    mine = PRECEDENCE[kind]
+    text = (render_expression(ast[1], show_var, show_num, mine) + f" {SYMBOLS[kind]} "
+            + render_expression(ast[2], show_var, show_num, mine, kind in "-/"))
+    return f"({text})" if mine < parent or (right and mine == parent) else text
