@@ -106,3 +106,12 @@ def test_the_seeds_worked_examples_hold_in_the_real_glossary(concept: str, input
         assert example["inputs"] == inputs
     unit = metric.result.get("unit")
     assert format_value(evaluate(metric.ast, example["inputs"]), unit, "en", "USD") == shown
+
+
+def test_the_reference_page_shows_the_grammar_the_parser_implements() -> None:
+    import glossary.formula
+
+    grammar = glossary.formula.__doc__.split("Grammar (EBNF)::\n\n")[1].split("\n\nNothing else")[0]
+    ebnf = "\n".join(line[4:] for line in grammar.splitlines())
+    page = (ROOT / "site_src" / "en" / "reference" / "formula-language.md").read_text("utf-8")
+    assert f"```ebnf\n{ebnf}\n```" in page
