@@ -67,3 +67,33 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.fullmatch(r"built 82 pages into site in \d+\.\d s\.\n", result.stdout), result.stdout
     return root
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built fixture site, served like a real host."""
+    from browser import serve_directory
+
+    with serve_directory(built_site / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright."""
+    from browser import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page; the test fails if the page throws a script error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="en-US")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []

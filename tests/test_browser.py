@@ -7,36 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, serve_directory
+from browser import serve_directory
 
 pytestmark = pytest.mark.browser
 
 
 def _h1(page) -> str:
     return page.locator("h1").inner_text().removesuffix("¶").strip()
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path):
-    with serve_directory(built_site / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
 
 
 @pytest.mark.parametrize("slug, heading, lang", [

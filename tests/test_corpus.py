@@ -4,7 +4,6 @@ linked and sourced, and written in its own words."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml

@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
 from glossary.formula.display import format_value
 from glossary.formula.evaluate import evaluate
 from glossary.formula.grammar import FormulaError, parse, to_json

@@ -4,7 +4,6 @@ Regenerate with ``pytest --update-goldens`` and review the diff."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -226,11 +226,11 @@ def link_glossary(concepts: dict, config) -> Linked:
                 continue
             texts = [("definition", 0, entry.definition), ("example", 0, entry.example)]
             texts += [("notes", i, note) for i, note in enumerate(entry.notes)]
-            for field, index, text in texts:
+            for part, index, text in texts:
                 if not text:
                     continue
                 segments = link_block(matcher, text, exclude=concept.id)
-                blocks[(concept.id, lang, field, index)] = segments
+                blocks[(concept.id, lang, part, index)] = segments
                 for segment in segments:
                     if segment.kind == "mention":
                         mentioned.setdefault(segment.concept, set()).add(concept.id)

@@ -11,7 +11,6 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Iterable
 
 from jinja2 import Environment, PackageLoader, select_autoescape

@@ -14,5 +14,7 @@ Grammar (EBNF)::
 Nothing else: no powers, functions or comparisons, so every formula is a rational
 function that sympy can invert and that evaluates identically in CPython and V8."""
 
-from glossary.formula.grammar import FormulaError, Node, parse, to_json  # noqa: F401
-from glossary.formula.evaluate import evaluate  # noqa: F401
+from glossary.formula.evaluate import evaluate
+from glossary.formula.grammar import FormulaError, Node, parse, to_json
+
+__all__ = ["FormulaError", "Node", "evaluate", "parse", "to_json"]
