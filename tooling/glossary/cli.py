@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     calc.add_argument("--format", choices=("text", "json"), default="text")
     calc.set_defaults(run=run_calc)
 
+    from glossary import editing, exchange
+
+    editing.register(sub, _command)
+    exchange.register(sub, _command)
+
     schema = _command(sub, "schema", "Print the term-file JSON Schema, or rewrite its committed copies.", """
         glossary schema > term.schema.json
         glossary schema --write             # after editing config.toml or term-schema.yaml""")

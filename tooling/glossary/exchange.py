@@ -1,0 +1,8 @@
+"""Exchange formats: ``glossary export`` and ``glossary import`` (to be filled in)."""
+
+from __future__ import annotations
+
+
+def register(sub, command) -> None:
+    """Add this module's subcommands; ``command(sub, name, summary, example, details)``
+    makes a subparser with help and an example (see cli._command)."""
