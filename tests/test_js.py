@@ -41,6 +41,20 @@ def test_parity_fixtures_are_current(update_goldens: bool) -> None:
     assert PARITY.read_text("utf-8") == text, "run pytest --update-goldens"
 
 
+NORMALIZE = ROOT / "tests" / "js" / "normalize.json"
+SAMPLES = ["  ＡＣＶ ", "Closed-Won", "B2B\u3000營收", "고객  이탈률", "ＭＱＬ／SQL", "Ａ·Ｂ", "lead_status", "İstanbul",
+           "ß", "①②", "ｶﾀｶﾅ", "\u1100\u1161"]
+
+
+def test_normalize_fixtures_are_current(update_goldens: bool) -> None:
+    from glossary.search import normalize
+
+    text = json.dumps([[sample, normalize(sample)] for sample in SAMPLES], ensure_ascii=False) + "\n"
+    if update_goldens:
+        NORMALIZE.write_text(text, "utf-8")
+    assert NORMALIZE.read_text("utf-8") == text, "run pytest --update-goldens"
+
+
 def test_node_runs_the_browser_module_tests() -> None:
     node = shutil.which("node")
     if node is None:

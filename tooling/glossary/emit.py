@@ -113,7 +113,7 @@ def language_config(config: Config, lang: str, base_file: Path, docs: Path, out:
         },
         "plugins": [{"search": search}],
         "extra_css": ["assets/glossary.css"],
-        "extra_javascript": ["assets/glossary.js", "assets/calculator.mjs"],
+        "extra_javascript": ["assets/glossary.js", "assets/calculator.mjs", "assets/search.mjs"],
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
 

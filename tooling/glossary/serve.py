@@ -16,6 +16,8 @@ from mkdocs.livereload import LiveReloadServer
 from glossary.config import load_config
 from glossary.emit import read_base_config, site_settings, write_root
 from glossary.messages import render_message
+from glossary.render import lang_slug
+from glossary.search import rewrite_index
 from glossary.site import Project, docs_dir, generate, prepare
 
 log = logging.getLogger("glossary.serve")
@@ -47,6 +49,8 @@ def serve(root: Path, host: str, port: int) -> int:
             return False
         config_files = prepare(project, config, settings, out)
         _build_languages(config_files, dirty)
+        for lang in config.language_tags:
+            rewrite_index(out / lang_slug(lang), docs_dir(project) / lang_slug(lang))
         write_root(out, config, settings, pages)
         log.info(render_message("serve-rebuilt", {"seconds": f"{time.perf_counter() - start:.2f}"}))
         return True

@@ -21,6 +21,7 @@ from glossary.formula.metric import build_metrics
 from glossary.link import link_glossary
 from glossary.pipeline import load_glossary
 from glossary.render import Page, SiteSettings, lang_slug, render_language
+from glossary.search import rewrite_index, write_search_files
 
 
 @dataclass
@@ -87,6 +88,8 @@ def _render_one(lang: str) -> list[Page]:
     pages = render_language(linked, config, lang, settings) + [p for p in extra if p.lang == lang]
     if docs is not None:
         write_pages(pages, docs, lang)
+        write_search_files(linked, lang, list(config.language_tags), config.source_language,
+                           docs / lang_slug(lang))
         return [Page(p.lang, p.path, "") for p in pages]  # written: only their places travel back
     return pages
 
@@ -141,6 +144,8 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
             shutil.rmtree(staging, ignore_errors=True)
             return BuildResult(False, report, pages, generated, mkdocs_seconds, runs)
         root_start = time.perf_counter()
+        for lang in config.language_tags:
+            rewrite_index(staging / lang_slug(lang), docs_dir(project) / lang_slug(lang))
         write_root(staging, config, settings, pages)
         swap_into_place(staging, site_dir)
         generated += time.perf_counter() - root_start

@@ -1,0 +1,123 @@
+"""search: what the site's search box knows. Material's full-text index finds words in
+pages; on top of it a compact lexicon of every designation of every concept, in all four
+languages (deprecated machine translations included, Chinese in both scripts), answers
+term lookups instantly in the browser (``site_src/assets/search.mjs``) and puts the
+concept's own page first. For term pages the full-text index keeps just the title and
+definition, which keeps it small and stops "mentioned in" lists from outranking the
+concept itself.
+
+Why a lexicon rather than a bigger lunr index: lunr matches whole tokens with a trailing
+wildcard, so it cannot strip Korean particles (리드를), find a term inside unspaced
+Chinese, or map Simplified to Traditional without indexing every variant of every page;
+the lexicon does all of that with one sorted list of keys."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from glossary.link import PARTICLES, Linked
+from glossary.render import first_sentence
+
+RANK = {"preferred": 0, "admitted": 1, "superseded": 2, "deprecated": 2}
+_SPACES = re.compile(r"[\s\-_/·・]+")
+LEXICON_FILE = "search-lexicon.json"
+TERMS_FILE = "search-terms.json"
+
+
+def normalize(text: str) -> str:
+    """The form both the lexicon and a typed query are compared in (mirrored in search.mjs)."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).lower()).strip()
+
+
+@cache
+def _converters():
+    import opencc
+
+    return opencc.OpenCC("s2twp.json"), opencc.OpenCC("tw2sp.json"), opencc.OpenCC("s2t.json"), opencc.OpenCC("t2s.json")
+
+
+def _script_variants(term: str, lang: str) -> set[str]:
+    """A Chinese term as it is written in the other script (Taiwan phrasing and plain)."""
+    if not lang.startswith("zh"):
+        return set()
+    s2twp, tw2sp, s2t, t2s = _converters()
+    return {s2twp.convert(term), s2t.convert(term)} if lang == "zh-Hans" else {tw2sp.convert(term), t2s.convert(term)}
+
+
+def build_lexicon(linked: Linked, lang: str, languages: list[str]) -> dict:
+    """Every designation of every concept → the concept, for one language's site."""
+    concepts, rows = [], {}
+    for index, concept in enumerate(linked.concepts.values()):
+        entry = concept.entry(lang) or concept.entry(languages[0])
+        label = entry.preferred.term if entry and entry.preferred else concept.id
+        concepts.append([concept.id, label, first_sentence(entry.definition if entry else "", 120)])
+        for source_lang in languages:
+            other = concept.entry(source_lang)
+            for designation in other.designations if other else ():
+                rank = RANK.get(designation.status, 1) * 4 + languages.index(source_lang)
+                forms = {designation.term} | _script_variants(designation.term, source_lang)
+                for form in forms:
+                    key = normalize(form)
+                    for variant in {key, key.replace(" ", "")}:
+                        if variant:
+                            best = rows.get((variant, index))
+                            rows[(variant, index)] = min(best, rank) if best is not None else rank
+    # UTF-16 order, as JavaScript compares strings when it binary-searches the keys
+    ordered = sorted(rows.items(), key=lambda item: (item[0][0].encode("utf-16-be"), item[1]))
+    return {
+        "v": 1,
+        "lang": languages.index(lang),
+        "concepts": concepts,
+        "keys": [key for (key, _), _ in ordered],
+        "refs": [index * 16 + rank for (_, index), rank in ordered],
+        "particles": sorted(PARTICLES, key=len, reverse=True),
+    }
+
+
+def term_documents(linked: Linked, lang: str, source: str) -> list[dict]:
+    """The full-text index entries of term pages: title and definition only."""
+    docs = []
+    for concept in linked.concepts.values():
+        entry = concept.entry(lang) or concept.entry(source)
+        if entry is None or entry.preferred is None:
+            continue
+        abbr = entry.abbreviations[0].term if entry.abbreviations else ""
+        docs.append({"location": f"terms/{concept.id}/",
+                     "title": entry.preferred.term + (f" ({abbr})" if abbr else ""),
+                     "text": entry.definition or ""})
+    return docs
+
+
+def search_pages(linked: Linked, lang: str, languages: list[str], source: str) -> dict[str, str]:
+    """The files the search needs in one language's docs, by name."""
+    return {LEXICON_FILE: json.dumps(build_lexicon(linked, lang, languages), ensure_ascii=False,
+                                     separators=(",", ":")),
+            TERMS_FILE: json.dumps(term_documents(linked, lang, source), ensure_ascii=False,
+                                   separators=(",", ":"))}
+
+
+def write_search_files(linked: Linked, lang: str, languages: list[str], source: str,
+                       folder: Path) -> None:
+    for name, text in search_pages(linked, lang, languages, source).items():
+        path = folder / name
+        if not path.is_file() or path.read_text("utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+
+def rewrite_index(site_lang_dir: Path, docs_lang_dir: Path) -> None:
+    """Replace Material's entries for term pages by ours, and store the index as UTF-8
+    (Material escapes every non-ASCII character, which nearly doubles Korean and Chinese)."""
+    index_file = site_lang_dir / "search" / "search_index.json"
+    terms_file = docs_lang_dir / TERMS_FILE
+    if not index_file.is_file() or not terms_file.is_file():
+        return
+    index = json.loads(index_file.read_text("utf-8"))
+    ours = json.loads(terms_file.read_text("utf-8"))
+    index["docs"] = [doc for doc in index["docs"] if not doc["location"].startswith("terms/")] + ours
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    (site_lang_dir / TERMS_FILE).unlink(missing_ok=True)
