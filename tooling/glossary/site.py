@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from glossary.cache import CACHE_DIR
 from glossary.config import Config, load_config
 from glossary.diagnostics import Report
 from glossary.emit import (MkDocsRun, copy_static, language_config, read_base_config, run_all,
@@ -74,7 +75,7 @@ def generate(project: Project, config: Config, settings: SiteSettings,
     if glossary.report.exit_code() != 0:
         return glossary.report, []
     linked = replace(link_glossary(glossary.concepts, config),
-                     metrics=build_metrics(glossary.concepts))
+                     metrics=build_metrics(glossary.concepts, project.root / CACHE_DIR / "inverses.json"))
     extra = hand_written_pages(project.site_src, config)
     return glossary.report, render_languages(linked, config, settings, extra, docs)
 

@@ -4,8 +4,10 @@ and by ``glossary check`` and ``glossary calc``."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from glossary.formula.grammar import FormulaError, names, parse, to_json
@@ -30,8 +32,14 @@ class Metric:
         return next(i for i in self.inputs if i.get("name") == name)
 
 
+CACHE_VERSION = 1
+_SOLVED: dict[str, tuple] = {}  # expression -> inverses, filled from the on-disk cache
+
+
 @lru_cache(maxsize=512)
 def _inverses(expression: str) -> tuple[tuple[str, tuple | None, str | None], ...]:
+    if expression in _SOLVED:
+        return _SOLVED[expression]
     inverses: list[Inverse] = solve_inverses(parse(expression))
     return tuple((i.name, _freeze(i.ast), i.problem) for i in inverses)
 
@@ -62,7 +70,13 @@ def build_metric(concept_id: str, formula: dict, solve: bool = True) -> Metric:
                   inverses, tuple(forward_only), dict(formula))
 
 
-def build_metrics(concepts: dict) -> dict[str, Metric]:
+def build_metrics(concepts: dict, cache: Path | None = None) -> dict[str, Metric]:
+    """Every concept's metric. Inverses are kept in ``cache`` (a JSON file of expression →
+    inverses), so sympy runs only for formulas it has not solved before."""
+    known = _read_inverses(cache)
+    _inverses.cache_clear()
+    for expression, inverses in known.items():
+        _SOLVED[expression] = tuple((n, _freeze(a), p) for n, a, p in inverses)
     metrics = {}
     for cid, concept in concepts.items():
         if concept.formula:
@@ -70,7 +84,30 @@ def build_metrics(concepts: dict) -> dict[str, Metric]:
                 metrics[cid] = build_metric(cid, dict(concept.formula))
             except (FormulaError, KeyError, TypeError):
                 continue  # reported by glossary check
+    if cache is not None:
+        solved = {m.expression: [[n, _thaw(a), p] for n, a, p in _inverses(m.expression)]
+                  for m in metrics.values()}
+        if solved != known:
+            _write_inverses(cache, solved)
     return metrics
+
+
+def _read_inverses(cache: Path | None) -> dict:
+    try:
+        data = json.loads(cache.read_text("utf-8")) if cache else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and data.pop("version", None) == CACHE_VERSION else {}
+
+
+def _write_inverses(cache: Path, solved: dict) -> None:
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temp = cache.with_suffix(".tmp")
+        temp.write_text(json.dumps({"version": CACHE_VERSION, **solved}, ensure_ascii=False), "utf-8")
+        temp.replace(cache)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
 
 
 __all__ = ["Metric", "build_metric", "build_metrics", "RESULT", "names"]
