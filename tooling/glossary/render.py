@@ -112,6 +112,26 @@ class LanguageView:
         entry = self.entry_or_source(self.linked.concepts[cid])
         return first_sentence(entry.definition if entry else "")
 
+    def linked_html(self, segments) -> Markup | None:
+        """A block of text with its mentions as links (the one piece of HTML built in
+        Python: a data-carrying element per mention, everything else escaped)."""
+        if segments is None:
+            return None
+        parts = []
+        for segment in segments:
+            if segment.kind == "mention":
+                parts.append(Markup('<a class="gl-mention" href="{}" title="{}">{}</a>').format(
+                    self.href_from_term(segment.concept), self.tip(segment.concept), segment.text))
+            elif segment.kind == "code":
+                parts.append(Markup("<code>{}</code>").format(segment.text))
+            else:
+                parts.append(escape(segment.text))
+        return Markup("").join(parts)
+
+    @staticmethod
+    def href_from_term(cid: str) -> str:
+        return f"../../terms/{cid}/"
+
     def sort_key(self, cid: str) -> tuple:
         return index_key(self.name(cid), self.lang).sort
 
@@ -190,8 +210,9 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         avoid=[d for d in (shown.designations if shown else ())
                if d.status in ("deprecated", "superseded")],
         complete=bool(entry and entry.is_complete),
-        definition=segments("definition"), example=segments("example"),
-        notes=[segments("notes", i) for i in range(len(shown.notes))] if shown else [],
+        definition=view.linked_html(segments("definition")),
+        example=view.linked_html(segments("example")),
+        notes=[view.linked_html(segments("notes", i)) for i in range(len(shown.notes))] if shown else [],
         metric=metric_view, others=others, related=related,
         backlinks=sorted(linked.backlinks.get(lang, {}).get(concept.id, []), key=view.sort_key),
         sources=[_source_view(s, view.config) for s in concept.sources],

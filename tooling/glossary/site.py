@@ -81,7 +81,7 @@ def generate(project: Project, config: Config, settings: SiteSettings,
 
 
 _SHARED: dict = {}
-PARALLEL_RENDER_FROM = 300  # concepts; below this, worker processes cost more than they save
+PARALLEL_RENDER_FROM = 100  # concepts; below this, worker processes cost more than they save
 
 
 def _render_one(lang: str) -> list[Page]:
