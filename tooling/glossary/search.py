@@ -101,12 +101,16 @@ def search_pages(linked: Linked, lang: str, languages: list[str], source: str) -
 
 
 def write_search_files(linked: Linked, lang: str, languages: list[str], source: str,
-                       folder: Path) -> None:
+                       folder: Path) -> bool:
+    """Write the search files of one language; True if any of them changed."""
+    changed = False
     for name, text in search_pages(linked, lang, languages, source).items():
         path = folder / name
         if not path.is_file() or path.read_text("utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+            changed = True
+    return changed
 
 
 def rewrite_index(site_lang_dir: Path, docs_lang_dir: Path) -> None:

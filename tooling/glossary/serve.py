@@ -23,9 +23,10 @@ from glossary.site import Project, docs_dir, generate, prepare
 log = logging.getLogger("glossary.serve")
 
 
-def _build_languages(config_files: dict[str, Path], dirty: bool) -> None:
-    for path in config_files.values():
-        mkdocs_build(load_mkdocs_config(config_file=str(path)), dirty=dirty)
+def _build_languages(config_files: dict[str, Path], languages: set[str], dirty: bool) -> None:
+    for lang, path in config_files.items():
+        if lang in languages:
+            mkdocs_build(load_mkdocs_config(config_file=str(path)), dirty=dirty)
 
 
 def serve(root: Path, host: str, port: int) -> int:
@@ -42,14 +43,15 @@ def serve(root: Path, host: str, port: int) -> int:
 
     def rebuild(dirty: bool = True) -> bool:
         start = time.perf_counter()
-        report, pages = generate(project, config, settings, docs_dir(project))
+        report, pages, changed = generate(project, config, settings, docs_dir(project))
         if not pages:
             print(report.format_text(), file=sys.stderr)
             print(render_message("serve-kept", {}), file=sys.stderr)
             return False
         config_files = prepare(project, config, settings, out)
-        _build_languages(config_files, dirty)
-        for lang in config.language_tags:
+        languages = set(config.language_tags) if not dirty else changed
+        _build_languages(config_files, languages, dirty)
+        for lang in languages:
             rewrite_index(out / lang_slug(lang), docs_dir(project) / lang_slug(lang))
         write_root(out, config, settings, pages)
         log.info(render_message("serve-rebuilt", {"seconds": f"{time.perf_counter() - start:.2f}"}))

@@ -68,35 +68,36 @@ def hand_written_pages(site_src: Path, config: Config) -> list[Page]:
 
 
 def generate(project: Project, config: Config, settings: SiteSettings,
-             docs: Path | None = None) -> tuple[Report, list[Page]]:
+             docs: Path | None = None) -> tuple[Report, list[Page], set[str]]:
     """Check, link and render every page of every language (and, given ``docs``, write
-    them there), or return the report that stops the build."""
+    them there, telling which languages changed), or return the report that stops the build."""
     glossary = load_glossary([project.terms], config=config, want_concepts=True)
     if glossary.report.exit_code() != 0:
-        return glossary.report, []
+        return glossary.report, [], set()
     linked = replace(link_glossary(glossary.concepts, config),
                      metrics=build_metrics(glossary.concepts, project.root / CACHE_DIR / "inverses.json"))
     extra = hand_written_pages(project.site_src, config)
-    return glossary.report, render_languages(linked, config, settings, extra, docs)
+    return (glossary.report, *render_languages(linked, config, settings, extra, docs))
 
 
 _SHARED: dict = {}
 PARALLEL_RENDER_FROM = 100  # concepts; below this, worker processes cost more than they save
 
 
-def _render_one(lang: str) -> list[Page]:
+def _render_one(lang: str) -> tuple[list[Page], bool]:
+    """One language's pages, and (when writing) whether any file of it changed."""
     linked, config, settings, extra, docs = _SHARED["work"]
     pages = render_language(linked, config, lang, settings) + [p for p in extra if p.lang == lang]
-    if docs is not None:
-        write_pages(pages, docs, lang)
-        write_search_files(linked, lang, list(config.language_tags), config.source_language,
-                           docs / lang_slug(lang))
-        return [Page(p.lang, p.path, "") for p in pages]  # written: only their places travel back
-    return pages
+    if docs is None:
+        return pages, True
+    changed = write_pages(pages, docs, lang) > 0
+    changed |= write_search_files(linked, lang, list(config.language_tags), config.source_language,
+                                  docs / lang_slug(lang))
+    return [Page(p.lang, p.path, "") for p in pages], changed  # written: only places travel back
 
 
 def render_languages(linked, config: Config, settings: SiteSettings, extra: list[Page],
-                     docs: Path | None) -> list[Page]:
+                     docs: Path | None) -> tuple[list[Page], set[str]]:
     """Every language's pages; languages render (and write) in parallel on large
     glossaries, in forked workers that inherit the linked glossary instead of a copy."""
     languages = list(config.language_tags)
@@ -104,10 +105,13 @@ def render_languages(linked, config: Config, settings: SiteSettings, extra: list
     try:
         workers = min(len(languages), os.cpu_count() or 1)
         if len(linked.concepts) < PARALLEL_RENDER_FROM or workers < 2:
-            return [page for lang in languages for page in _render_one(lang)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [page for pages in pool.map(_render_one, languages) for page in pages]
+            results = [_render_one(lang) for lang in languages]
+        else:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                results = list(pool.map(_render_one, languages))
+        pages = [page for lang_pages, _ in results for page in lang_pages]
+        return pages, {lang for lang, (_, changed) in zip(languages, results) if changed}
     finally:
         _SHARED.clear()
 
@@ -132,7 +136,7 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
     config = config or load_config()
     settings = site_settings(read_base_config(project.base_config), site_url)
     start = time.perf_counter()
-    report, pages = generate(project, config, settings, docs_dir(project))
+    report, pages, _ = generate(project, config, settings, docs_dir(project))
     if not pages:
         return BuildResult(False, report)
     staging = staging_dir(site_dir)
