@@ -47,6 +47,31 @@ def bench_site(label: str, root: Path) -> None:
     ours = result.generate_seconds
     print(f"{label:>10} {ours:>8.1f}s {result.mkdocs_seconds:>8.1f}s {total:>8.1f}s "
           f"{len(result.pages):>7} {sum(html) // max(1, len(html)):>9,} {ours / total:>7.1%}", flush=True)
+    bench_search(label, root)
+
+
+def bench_search(label: str, root: Path) -> None:
+    """What a reader downloads for search per language (gzip), and the time to build it."""
+    import gzip
+
+    from glossary.config import load_config
+    from glossary.link import link_glossary
+    from glossary.pipeline import load_glossary
+    from glossary.search import search_pages
+
+    config = load_config()
+    linked = link_glossary(load_glossary([root / "terms"], want_concepts=True).concepts, config)
+    sizes = []
+    for lang in config.language_tags:
+        start = time.perf_counter()
+        search_pages(linked, lang, list(config.language_tags), config.source_language)
+        seconds = time.perf_counter() - start
+        folder = root / "site" / ("zh-hans" if lang == "zh-Hans" else "zh-hant" if lang == "zh-Hant" else lang)
+        files = [folder / "search" / "search_index.json", folder / "search-lexicon.json"]
+        raw = sum(f.stat().st_size for f in files)
+        packed = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+        sizes.append(f"{lang} {raw / 1e6:.2f} MB → {packed / 1e6:.2f} MB gz, built in {seconds:.2f}s")
+    print(f"{'':>10} search download: " + "; ".join(sizes), flush=True)
 
 
 def bench_linker() -> None:
