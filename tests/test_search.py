@@ -45,8 +45,8 @@ def test_the_evaluation_set_covers_every_pattern_in_every_language() -> None:
         assert {"unspaced phrase", "other script"} <= {i["pattern"] for i in queries[lang]}
 
 
-def test_recall_on_the_real_glossary(real_site: Path) -> None:
-    results = evaluate_site(real_site)
+def test_recall_on_the_real_glossary(real_site: Path, browser) -> None:
+    results = evaluate_site(real_site, browser)
     report = {lang: summarize(outcomes) for lang, outcomes in results.items()}
     misses = {lang: [(o["query"], o["expect"], o["found"]) for o in outcomes if o["expect"] not in o["found"][:5]]
               for lang, outcomes in results.items()}

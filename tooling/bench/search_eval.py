@@ -57,9 +57,13 @@ def run_queries(page, url: str, queries: list[dict]) -> list[dict]:
     return outcomes
 
 
-def evaluate_site(site: Path) -> dict[str, list[dict]]:
+def evaluate_site(site: Path, browser=None) -> dict[str, list[dict]]:
+    """Recall data per language; uses ``browser`` if given (one Playwright per process)."""
+    if browser is None:
+        with chromium() as own:
+            return evaluate_site(site, own)
     results = {}
-    with serve_directory(site) as url, chromium() as browser:
+    with serve_directory(site) as url:
         page = browser.new_page()
         for lang, queries in load_queries().items():
             results[lang] = run_queries(page, f"{url}{SLUGS[lang]}/", queries)
