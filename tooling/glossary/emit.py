@@ -155,9 +155,14 @@ def run_all(config_files: dict[str, Path], workers: int | None = None) -> list[M
         return list(pool.map(lambda item: run_mkdocs(item[1], item[0]), config_files.items()))
 
 
-def write_root(out: Path, config: Config, settings: SiteSettings, pages: list[Page]) -> None:
+def write_root(out: Path, config: Config, settings: SiteSettings, pages: list[Page],
+               api: str | None = None) -> None:
     """The site root: a language chooser that follows the browser's language (and works
-    without JavaScript), a 404 page, robots.txt and a sitemap with hreflang alternates."""
+    without JavaScript), a 404 page, robots.txt, a sitemap with hreflang alternates and,
+    given ``api``, the glossary as JSON in ``api/terms.json`` (``exchange.format_api``)."""
+    if api is not None:
+        (out / "api").mkdir(parents=True, exist_ok=True)
+        (out / "api" / "terms.json").write_text(api, encoding="utf-8")
     languages = [{"tag": l.tag, "name": l.name, "slug": lang_slug(l.tag),
                   "site_name": ui_strings()[l.tag]["site_name"],
                   "not_found": ui_strings()[l.tag]["not_found_text"]} for l in config.languages]

@@ -17,6 +17,7 @@ from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.load import Document
 from glossary.messages import hint
+from glossary.skeleton import is_placeholder
 
 Mark = tuple[int, int]
 
@@ -56,7 +57,7 @@ def index_document(doc: Document, config: Config) -> Indexed | None:
         terms = data.get(lang, {}).get("terms") if isinstance(data.get(lang), dict) else None
         for index, item in enumerate(terms if isinstance(terms, list) else []):
             if isinstance(item, dict) and item.get("status") == "preferred" \
-                    and isinstance(item.get("term"), str):
+                    and isinstance(item.get("term"), str) and not is_placeholder(item["term"]):
                 where = (lang, "terms", index, "term")
                 preferred.append((lang, item["term"], f"{lang}.terms[{index}].term", doc.mark(where)))
                 break

@@ -43,7 +43,7 @@ def serve(root: Path, host: str, port: int) -> int:
 
     def rebuild(dirty: bool = True) -> bool:
         start = time.perf_counter()
-        report, pages, changed = generate(project, config, settings, docs_dir(project))
+        report, pages, changed, api = generate(project, config, settings, docs_dir(project))
         if not pages:
             print(report.format_text(), file=sys.stderr)
             print(render_message("serve-kept", {}), file=sys.stderr)
@@ -53,7 +53,7 @@ def serve(root: Path, host: str, port: int) -> int:
         _build_languages(config_files, languages, dirty)
         for lang in languages:
             rewrite_index(out / lang_slug(lang), docs_dir(project) / lang_slug(lang))
-        write_root(out, config, settings, pages)
+        write_root(out, config, settings, pages, api)
         log.info(render_message("serve-rebuilt", {"seconds": f"{time.perf_counter() - start:.2f}"}))
         return True
 

@@ -18,6 +18,7 @@ from glossary.diagnostics import Report
 from glossary.emit import (MkDocsRun, copy_static, language_config, read_base_config, run_all,
                            site_settings, staging_dir, swap_into_place, write_configs, write_pages,
                            write_root)
+from glossary.exchange import format_api
 from glossary.formula.metric import build_metrics
 from glossary.link import link_glossary
 from glossary.pipeline import load_glossary
@@ -68,16 +69,18 @@ def hand_written_pages(site_src: Path, config: Config) -> list[Page]:
 
 
 def generate(project: Project, config: Config, settings: SiteSettings,
-             docs: Path | None = None) -> tuple[Report, list[Page], set[str]]:
+             docs: Path | None = None) -> tuple[Report, list[Page], set[str], str | None]:
     """Check, link and render every page of every language (and, given ``docs``, write
-    them there, telling which languages changed), or return the report that stops the build."""
+    them there, telling which languages changed) and the JSON API, or return the report
+    that stops the build."""
     glossary = load_glossary([project.terms], config=config, want_concepts=True)
     if glossary.report.exit_code() != 0:
-        return glossary.report, [], set()
+        return glossary.report, [], set(), None
     linked = replace(link_glossary(glossary.concepts, config),
                      metrics=build_metrics(glossary.concepts, project.root / CACHE_DIR / "inverses.json"))
     extra = hand_written_pages(project.site_src, config)
-    return (glossary.report, *render_languages(linked, config, settings, extra, docs))
+    pages, changed = render_languages(linked, config, settings, extra, docs)
+    return glossary.report, pages, changed, format_api(glossary.concepts.values(), config)
 
 
 _SHARED: dict = {}
@@ -136,7 +139,7 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
     config = config or load_config()
     settings = site_settings(read_base_config(project.base_config), site_url)
     start = time.perf_counter()
-    report, pages, _ = generate(project, config, settings, docs_dir(project))
+    report, pages, _, api = generate(project, config, settings, docs_dir(project))
     if not pages:
         return BuildResult(False, report)
     staging = staging_dir(site_dir)
@@ -151,7 +154,7 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
         root_start = time.perf_counter()
         for lang in config.language_tags:
             rewrite_index(staging / lang_slug(lang), docs_dir(project) / lang_slug(lang))
-        write_root(staging, config, settings, pages)
+        write_root(staging, config, settings, pages, api)
         swap_into_place(staging, site_dir)
         generated += time.perf_counter() - root_start
     except BaseException:

@@ -20,6 +20,8 @@ from glossary.index import suggest
 from glossary.load import SCHEMA_LINE, Document
 from glossary.messages import hint
 from glossary.model import Concept
+from glossary.skeleton import is_placeholder
+from glossary.translation import stale_fields
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCRIPT_NAMES = {"zh-Hans": "Simplified", "zh-Hant": "Traditional"}
@@ -206,6 +208,8 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
         yield diagnostic(path, doc.mark(("id",)), "error", "id-mismatch", "id",
                          id=data_id, stem=doc.path.stem)
     yield from _iter_completeness(doc, concept, config)
+    yield from _iter_placeholders(doc, config)
+    yield from _iter_stale(doc, concept, config)
 
 
 def _iter_completeness(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
@@ -228,3 +232,26 @@ def _iter_completeness(doc: Document, concept: Concept, config: Config) -> Itera
         yield diagnostic(path, doc.mark(()), config.severity_of("no-relations"), "no-relations")
     if not concept.sources and "sources" not in doc.data:
         yield diagnostic(path, doc.mark(()), config.severity_of("no-sources"), "no-sources")
+
+
+_FILL_HINTS = {"term": "fill-term", "definition": "fill-definition", "example": "fill-example"}
+
+
+def _iter_placeholders(doc: Document, config: Config) -> Iterator[Diagnostic]:
+    """Texts still holding the ``TODO`` of a ``glossary new`` skeleton."""
+    for where, text in doc.strings:
+        if is_placeholder(text):
+            name = next((p for p in reversed(where) if isinstance(p, str)), "")
+            yield diagnostic(str(doc.path), doc.mark(where), config.severity_of("placeholder"),
+                             "placeholder", format_field(where), text=text.strip(),
+                             hint=hint(_FILL_HINTS.get(name, "fill-text"), lang=where[0]))
+
+
+def _iter_stale(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
+    """Translations whose source text changed since they were last reviewed."""
+    for lang in config.language_tags:
+        for name in stale_fields(concept, lang, config):
+            yield diagnostic(str(doc.path), doc.mark((lang, name)),
+                             config.severity_of("stale-translation"), "stale-translation",
+                             f"{lang}.{name}", source=config.source_language, name=name,
+                             id=concept.id, lang=lang)

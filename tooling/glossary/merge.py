@@ -1,0 +1,218 @@
+"""merge: what ``glossary import`` does with a file read by an exchange reader.
+
+compare (every difference, field by field) → plan (the text each changed term file would
+have) → check (the planned texts pass the per-file checks) → report, and only with
+``--write`` and no errors: write. A field empty in the file keeps its value, so an
+import never deletes; a field that differs is a conflict, reported with both values."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from ruamel.yaml import YAMLError
+
+from glossary.config import Config
+from glossary.diagnostics import Diagnostic, diagnostic
+from glossary.exchange import build_concepts, concept_data, read_import
+from glossary.formula.check import iter_formula_errors
+from glossary.load import load_document, load_text
+from glossary.messages import hint, render_message
+from glossary.model import Concept, build_concept
+from glossary.rewrite import new_text, update_text
+from glossary.schema import build_schema
+from glossary.validate import ID_PATTERN, SchemaChecker, format_field, iter_document_errors
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between the imported file and terms/. ``where`` is the field's
+    place in the term file, e.g. ``('ko', 'definition')``; empty for a new concept."""
+
+    kind: str   # "new", "added" or "conflict"
+    concept: str
+    where: tuple = ()
+    old: Any = None
+    new: Any = None
+
+
+def top_order(config: Config) -> tuple[str, ...]:
+    return ("id", "category", "tags", *config.language_tags, "relations", "sources", "formula")
+
+
+def file_data(concept: Concept, config: Config) -> dict:
+    """The concept as a term file writes it: ``type: full-form`` is the default, left out."""
+    data = concept_data(concept, config.language_tags)
+    for lang in config.language_tags:
+        for designation in data.get(lang, {}).get("terms", []):
+            if designation.get("type") == "full-form":
+                del designation["type"]
+    return data
+
+
+def flatten(data: dict, config: Config) -> dict[tuple, Any]:
+    """``{('category',): …, ('ko', 'definition'): …}``: the fields an import compares."""
+    fields: dict[tuple, Any] = {}
+    for key, value in data.items():
+        if key in config.language_tags:
+            fields.update(((key, sub), v) for sub, v in value.items())
+        elif key != "id":
+            fields[(key,)] = value
+    return fields
+
+
+def _same(where: tuple, old: Any, new: Any) -> bool:
+    """Equal values; designations compare without their order, which the CSV regroups."""
+    if where[-1] == "terms" and isinstance(old, list):
+        key = lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False)
+        return sorted(map(key, old)) == sorted(map(key, new))
+    return old == new
+
+
+def iter_changes(current: Concept | None, incoming: Concept, config: Config) -> Iterator[Change]:
+    if current is None:
+        yield Change("new", incoming.id)
+        return
+    old = flatten(file_data(current, config), config)
+    for where, new in flatten(file_data(incoming, config), config).items():
+        if new in (None, "", [], {}) or _same(where, old.get(where), new):
+            continue
+        yield Change("added" if where not in old else "conflict", incoming.id, where, old.get(where), new)
+
+
+def _file_errors(path: Path, text: str, checker: SchemaChecker, config: Config) -> list[Diagnostic]:
+    """The per-file checks of ``glossary check``, run on a planned text before it is written."""
+    doc = load_text(path, text)
+    problems = list(doc.diagnostics)
+    if doc.data is not None:
+        problems += checker.iter_errors(doc)
+        problems += iter_document_errors(doc, build_concept(doc, config), config)
+        if isinstance(doc.data.get("formula"), dict):
+            problems += iter_formula_errors(doc, config)
+    return [p for p in problems if p.severity == "error"]
+
+
+@dataclass
+class Plan:
+    """The new text of every term file the import changes or creates, and what stops it."""
+
+    texts: dict[Path, str]
+    new: set[Path]
+    problems: list[Diagnostic]
+
+
+def plan(changes: list[Change], incoming: dict[str, Concept], current: dict[str, Concept],
+         terms: Path, source: Path, config: Config) -> Plan:
+    result = Plan({}, set(), [])
+    by_concept: dict[str, list[Change]] = {}
+    for change in changes:
+        by_concept.setdefault(change.concept, []).append(change)
+    for concept_id, found in by_concept.items():
+        data = file_data(incoming[concept_id], config)
+        if found[0].kind == "new":
+            _plan_new(result, data, terms, source, config)
+            continue
+        path = current[concept_id].path
+        values = {c.where: _in_file_order(c.old, c.new) if c.where[-1] == "terms" else c.new for c in found}
+        try:
+            result.texts[path] = update_text(path.read_text("utf-8"), values, top_order(config))
+        except (OSError, YAMLError) as error:
+            result.problems.append(diagnostic(str(path), (1, 1), "error", "import-cannot-update",
+                                              problem=str(error).splitlines()[0]))
+    checker = SchemaChecker(build_schema(config))
+    for path, text in result.texts.items():
+        result.problems += _file_errors(path, text, checker, config)
+    return result
+
+
+def _in_file_order(old: list[dict] | None, new: list[dict]) -> list[dict]:
+    """Designations in the order the file has them (the CSV regroups them by status);
+    new ones after."""
+    place = {d["term"]: index for index, d in enumerate(old or [])}
+    return sorted(new, key=lambda d: place.get(d["term"], len(place)))
+
+
+def _plan_new(result: Plan, data: dict, terms: Path, source: Path, config: Config) -> None:
+    concept_id = data["id"]
+    if not ID_PATTERN.match(concept_id):
+        result.problems.append(diagnostic(str(source), (1, 1), "error", "invalid-format", "id",
+                                          value=concept_id, what="a valid id", hint=hint("id-format")))
+        return
+    path = terms / f"{concept_id}.yaml"
+    if path.exists():
+        result.problems.append(diagnostic(str(path), (1, 1), "error", "import-exists", id=concept_id))
+        return
+    result.texts[path] = new_text(data, top_order(config)[3:])
+    result.new.add(path)
+
+
+def _shown(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def format_change(change: Change, current: dict[str, Concept], terms: Path, docs: dict) -> str:
+    """One line per difference, placed at the field in the term file (``docs`` caches the
+    loaded files)."""
+    if change.kind == "new":
+        return render_message("import-new", {"path": terms / f"{change.concept}.yaml", "id": change.concept})
+    path = current[change.concept].path
+    if path not in docs:
+        docs[path] = load_document(path)
+    line, column = docs[path].mark(change.where)
+    return render_message(f"import-{change.kind}", {
+        "where": f"{path}:{line}:{column}", "field": format_field(change.where),
+        "old": _shown(change.old), "new": _shown(change.new)})
+
+
+def _summary(changes: list[Change], source: Path) -> str:
+    count = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("new", "added", "conflict")}
+    return render_message("import-summary", {"new": count["new"], "added": count["added"],
+                                             "conflicts": count["conflict"], "file": source})
+
+
+def _in_order(problems: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(problems, key=lambda d: (d.path, d.line, d.column))
+
+
+def _refused(problems: list[Diagnostic], changed: Sequence[str] = ()) -> str:
+    lines = [d.format_text() for d in _in_order(problems)]
+    return "\n".join([*lines, *changed, render_message("import-not-written", {})])
+
+
+def write_plan(result: Plan) -> None:
+    """Write every planned file; a new one is created exclusively, never over a file."""
+    for path, text in result.texts.items():
+        with open(path, "x" if path in result.new else "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+
+
+def import_file(source: Path, fmt: str, terms: Path, config: Config, write: bool) -> tuple[str, int]:
+    """Read, compare, plan and check, then write only if asked and nothing stands in the way.
+    Returns the report and the exit code."""
+    from glossary.pipeline import load_glossary
+
+    items, problems = read_import(fmt, source, source.read_bytes(), config)
+    if any(d.severity == "error" for d in problems):  # a half-read file would only add noise
+        return _refused(problems), 1
+    incoming = {c.id: c for c in build_concepts(items, source, config)}
+    current = load_glossary([terms], config=config, want_concepts=True, use_cache=False).concepts
+    changes = [change for concept in incoming.values()
+               for change in iter_changes(current.get(concept.id), concept, config)]
+    result = plan(changes, incoming, current, terms, source, config)
+    problems += result.problems
+    docs: dict = {}
+    changed = [format_change(c, current, terms, docs) for c in changes]
+    if any(d.severity == "error" for d in problems):
+        return _refused(problems, changed), 1
+    lines = [d.format_text() for d in _in_order(problems)] + changed
+    if not changes:
+        return "\n".join([*lines, render_message("import-no-changes", {"file": source})]), 0
+    lines.append(_summary(changes, source))
+    if not write:
+        return "\n".join([*lines, render_message("import-dry-run", {})]), 0
+    write_plan(result)
+    conflicts = sum(1 for c in changes if c.kind == "conflict")
+    lines.append(render_message("import-written", {"files": len(result.texts), "conflicts": conflicts}))
+    return "\n".join(lines), 0
