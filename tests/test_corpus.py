@@ -97,7 +97,8 @@ def test_definitions_are_two_to_four_sentences_in_english(concepts) -> None:
 
 
 def test_published_text_never_mentions_internal_sources(concepts) -> None:
-    internal = re.compile(r"seed|시드|种子|種子|(?<![\d,.])00[0-4](?![\d,.])", re.I)
+    internal = re.compile(r"seed|시드|种子|種子|(?<![\d,.])00[0-4](?![\d,.])|source article|원문 기사|출처 문서"
+                          r"|来源文[件章档]|來源文[件章檔]|出[处處]文章", re.I)
     found = []
     for cid, concept in concepts.items():
         for lang, entry in concept.entries.items():
