@@ -10,6 +10,7 @@ from pathlib import Path
 
 from glossary import __version__
 from glossary.config import load_config
+from glossary.i18n import resolve_language, use_language
 from glossary.messages import render_message
 from glossary.pipeline import load_glossary
 
@@ -46,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="text for people (default), json for tools")
     check.add_argument("--verbose", action="store_true",
                        help="show every schema failure, not only the most relevant one")
+    check.add_argument("--lang", metavar="TAG",
+                       help="language of the messages: en, ko, zh-Hans or zh-Hant "
+                            "(default: from LC_ALL, LC_MESSAGES or LANG)")
     check.add_argument("--no-cache", action="store_true",
                        help="re-read every file instead of reusing results for unchanged ones")
     check.set_defaults(run=run_check)
@@ -143,19 +147,6 @@ def run_serve(args: argparse.Namespace) -> int:
     return serve(Path.cwd(), args.host, args.port)
 
 
-def _language(requested: str | None) -> str:
-    tags = load_config().language_tags
-    wanted = requested or os.environ.get("LC_ALL") or os.environ.get("LANG") or "en"
-    wanted = wanted.split(".")[0].replace("_", "-")
-    for tag in tags:
-        if wanted.lower() == tag.lower():
-            return tag
-    lowered = wanted.lower()
-    if lowered.startswith("zh"):
-        return "zh-Hant" if any(x in lowered for x in ("tw", "hk", "mo", "hant")) else "zh-Hans"
-    return next((tag for tag in tags if lowered.startswith(tag.lower())), "en")
-
-
 def run_calc(args: argparse.Namespace) -> int:
     import json
 
@@ -163,7 +154,7 @@ def run_calc(args: argparse.Namespace) -> int:
     from glossary.formula.metric import RESULT, build_metric
     from glossary.pipeline import load_glossary
 
-    lang = _language(args.lang)
+    lang = resolve_language(args.lang)
     path = Path("terms") / f"{args.concept}.yaml"
     glossary = load_glossary([path], want_concepts=True, use_cache=False) if path.is_file() else None
     concept = glossary.concepts.get(args.concept) if glossary else None
@@ -231,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return 2
+    use_language(resolve_language(getattr(args, "lang", None)))
     try:
         return args.run(args)
     except KeyboardInterrupt:

@@ -9,7 +9,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
-from glossary.messages import render_fix, render_message
+from glossary.messages import render_fix, render_message, resolve
 
 
 @dataclass(frozen=True, order=True)
@@ -39,7 +39,7 @@ class Diagnostic:
 
     def to_json(self) -> dict:
         data = asdict(self)
-        data["params"] = {k: v for k, v in self.params}
+        data["params"] = {k: resolve(v) for k, v in self.params}
         data.update(message=self.message, fix=self.fix)
         return data
 

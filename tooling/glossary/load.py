@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from glossary.diagnostics import Diagnostic, diagnostic
-from glossary.messages import hint
+from glossary.messages import N_, hint, lazy
 
 MAX_BYTES = 1 << 20
 MAX_DEPTH = 32
@@ -239,7 +239,7 @@ def load_text(path: Path, text: str) -> Document:
         if data is None and not _COMMENT.sub("", text).strip():
             builder.problems.append(diagnostic(str(path), (1, 1), "error", "empty-file"))
         else:
-            kind = "a list" if isinstance(data, list) else "a single value"
+            kind = lazy(N_("a list") if isinstance(data, list) else N_("a single value"))
             builder.problems.append(diagnostic(str(path), builder.marks.get((), (1, 1)), "error",
                                                "not-a-mapping", kind=kind))
     if not isinstance(data, dict):

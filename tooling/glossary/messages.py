@@ -1,13 +1,35 @@
-"""Every user-facing sentence of ``glossary check``, by diagnostic code.
+"""Every user-facing sentence of the tools, by diagnostic code.
 
 A message says what is wrong; a fix says what to do. Templates use ``str.format``
-fields filled from the diagnostic's parameters. ``N_`` marks them for translation."""
+fields filled from the diagnostic's parameters. ``N_`` marks them for translation; they
+are translated when shown (``glossary.i18n``), not when a diagnostic is made, so cached
+and parallel results can be shown in any language. A parameter that is itself a sentence
+(a hint) travels as a ``lazy`` reference and is translated along with its message."""
 
 from __future__ import annotations
+
+import json
+
+from glossary.i18n import gettext
+
+_LAZY = "\u2063"  # marks a parameter that is a translatable sentence, not data
 
 
 def N_(text: str) -> str:
     return text
+
+
+def lazy(text: str, **params: object) -> str:
+    """A translatable sentence with its fields, as a plain string that can be cached."""
+    return _LAZY + json.dumps([text, params], ensure_ascii=False, default=str)
+
+
+def resolve(value: object) -> object:
+    """A parameter as shown: lazy sentences translated and filled in."""
+    if isinstance(value, str) and value.startswith(_LAZY):
+        text, params = json.loads(value[1:])
+        return gettext(text).format(**{k: resolve(v) for k, v in params.items()})
+    return value
 
 
 MESSAGES: dict[str, tuple[str, str | None]] = {
@@ -202,17 +224,20 @@ HINTS = {
 }
 
 
+def _fill(template: str, params: dict) -> str:
+    return gettext(template).format(**{k: resolve(v) for k, v in params.items()})
+
+
 def render_message(code: str, params: dict) -> str:
-    return MESSAGES[code][0].format(**params)
+    return _fill(MESSAGES[code][0], params)
 
 
 def render_fix(code: str, params: dict) -> str | None:
     fix = MESSAGES[code][1]
     if fix is None:
         return None
-    text = fix.format(**params)
-    return text or None
+    return _fill(fix, params) or None
 
 
 def hint(hint_name: str, **params: object) -> str:
-    return HINTS[hint_name].format(**params)
+    return lazy(HINTS[hint_name], **params)

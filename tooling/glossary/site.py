@@ -4,6 +4,7 @@ the generated Markdown into HTML."""
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import shutil
@@ -69,17 +70,18 @@ def hand_written_pages(site_src: Path, config: Config) -> list[Page]:
 
 
 def generate(project: Project, config: Config, settings: SiteSettings,
-             docs: Path | None = None) -> tuple[Report, list[Page], set[str], str | None]:
+             docs: Path | None = None, select=None) -> tuple[Report, list[Page], set[str], str | None]:
     """Check, link and render every page of every language (and, given ``docs``, write
     them there, telling which languages changed) and the JSON API, or return the report
-    that stops the build."""
+    that stops the build. ``select(concepts)`` may narrow the languages to render."""
     glossary = load_glossary([project.terms], config=config, want_concepts=True)
     if glossary.report.exit_code() != 0:
         return glossary.report, [], set(), None
     linked = replace(link_glossary(glossary.concepts, config),
                      metrics=build_metrics(glossary.concepts, project.root / CACHE_DIR / "inverses.json"))
     extra = hand_written_pages(project.site_src, config)
-    pages, changed = render_languages(linked, config, settings, extra, docs)
+    languages = select(glossary.concepts) if select else None
+    pages, changed = render_languages(linked, config, settings, extra, docs, languages)
     return glossary.report, pages, changed, format_api(glossary.concepts.values(), config)
 
 
@@ -100,14 +102,14 @@ def _render_one(lang: str) -> tuple[list[Page], bool]:
 
 
 def render_languages(linked, config: Config, settings: SiteSettings, extra: list[Page],
-                     docs: Path | None) -> tuple[list[Page], set[str]]:
-    """Every language's pages; languages render (and write) in parallel on large
-    glossaries, in forked workers that inherit the linked glossary instead of a copy."""
-    languages = list(config.language_tags)
+                     docs: Path | None, only: set[str] | None = None) -> tuple[list[Page], set[str]]:
+    """Every language's pages (or those of ``only``); languages render (and write) in
+    parallel on large glossaries, in forked workers that inherit the linked glossary."""
+    languages = [lang for lang in config.language_tags if only is None or lang in only]
     _SHARED["work"] = (linked, config, settings, extra, docs)
     try:
         workers = min(len(languages), os.cpu_count() or 1)
-        if len(linked.concepts) < PARALLEL_RENDER_FROM or workers < 2:
+        if len(linked.concepts) < PARALLEL_RENDER_FROM or workers < 2 or len(languages) < 2:
             results = [_render_one(lang) for lang in languages]
         else:
             context = multiprocessing.get_context("fork")
@@ -117,6 +119,25 @@ def render_languages(linked, config: Config, settings: SiteSettings, extra: list
         return pages, {lang for lang, (_, changed) in zip(languages, results) if changed}
     finally:
         _SHARED.clear()
+
+
+def language_inputs(concepts: dict, config: Config) -> dict[str, str]:
+    """A fingerprint of everything one language's pages are made from: its own entries,
+    every language's names (shown under "other languages") and the language-independent
+    fields. An edit changes only the fingerprints of the languages it can affect."""
+    shared = hashlib.blake2b(digest_size=16)
+    for concept in concepts.values():
+        names = {tag: (e.preferred.term, e.is_complete) if (e := concept.entry(tag)) and e.preferred else None
+                 for tag in config.language_tags}
+        shared.update(repr((concept.id, concept.category, concept.tags, concept.relations,
+                            concept.sources, dict(concept.formula or {}), names)).encode())
+    prints = {}
+    for lang in config.language_tags:
+        digest = shared.copy()
+        for concept in concepts.values():
+            digest.update(repr(concept.entry(lang) or concept.entry(config.source_language)).encode())
+        prints[lang] = digest.hexdigest()
+    return prints
 
 
 def docs_dir(project: Project) -> Path:

@@ -18,16 +18,16 @@ from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.hanzi import find_foreign_characters
 from glossary.index import suggest
 from glossary.load import SCHEMA_LINE, Document
-from glossary.messages import hint
+from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
 from glossary.skeleton import is_placeholder
 from glossary.translation import stale_fields
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-SCRIPT_NAMES = {"zh-Hans": "Simplified", "zh-Hant": "Traditional"}
-TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields",
-              "number": "a number", "integer": "a whole number", "boolean": "true or false",
-              "null": "empty"}
+SCRIPT_NAMES = {"zh-Hans": N_("Simplified"), "zh-Hant": N_("Traditional")}
+TYPE_NAMES = {"string": N_("text"), "array": N_("a list"), "object": N_("a mapping of fields"),
+              "number": N_("a number"), "integer": N_("a whole number"),
+              "boolean": N_("true or false"), "null": N_("empty")}
 
 
 def format_field(where: Iterable[Any]) -> str:
@@ -40,12 +40,13 @@ def format_field(where: Iterable[Any]) -> str:
 
 def _kind_of(value: Any) -> str:
     if isinstance(value, bool):
-        return "true or false"
+        return lazy(TYPE_NAMES["boolean"])
     if isinstance(value, (int, float)):
-        return "a number"
+        return lazy(TYPE_NAMES["number"])
     if value is None:
-        return "empty"
-    return {str: "text", list: "a list", dict: "a mapping of fields"}.get(type(value), "a value")
+        return lazy(TYPE_NAMES["null"])
+    kind = {str: "string", list: "array", dict: "object"}.get(type(value))
+    return lazy(TYPE_NAMES[kind]) if kind else lazy(N_("a value"))
 
 
 def _choice_hint(value: Any, choices: list) -> str:
@@ -56,14 +57,15 @@ def _choice_hint(value: Any, choices: list) -> str:
 
 
 _FORMATS = {
-    "id": ("a valid id", "id-format"), "target": ("a valid concept id", "id-format"),
-    "date": ("a valid date", "date-format"), "url": ("a web address", "url-format"),
-    "name": ("a valid input name", "name-format"),
+    "id": (N_("a valid id"), "id-format"), "target": (N_("a valid concept id"), "id-format"),
+    "date": (N_("a valid date"), "date-format"), "url": (N_("a web address"), "url-format"),
+    "name": (N_("a valid input name"), "name-format"),
 }
 
 
-_BOUNDS = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "more than",
-           "exclusiveMaximum": "less than"}
+_BOUNDS = {"minimum": N_("it must be at least {limit}"), "maximum": N_("it must be at most {limit}"),
+           "exclusiveMinimum": N_("it must be more than {limit}"),
+           "exclusiveMaximum": N_("it must be less than {limit}")}
 
 
 def _subschema(schema: dict, schema_path: Iterable[Any]) -> dict:
@@ -120,13 +122,14 @@ class SchemaChecker:
         elif keyword == "type":
             expected = details["types"][0]
             yield diagnostic(path, here, "error", "wrong-type", format_field(where),
-                             expected=TYPE_NAMES.get(expected, expected), actual=_kind_of(instance))
+                             expected=lazy(TYPE_NAMES.get(expected, expected)), actual=_kind_of(instance))
         elif keyword == "enum":
             yield diagnostic(path, here, "error", "invalid-value", format_field(where),
                              value=instance, hint=_choice_hint(instance, details["options"]))
         elif keyword == "pattern":
             key = next((p for p in reversed(where) if isinstance(p, str)), "")
             what, tip = _FORMATS.get(key, _FORMATS["id"])
+            what = lazy(what)
             yield diagnostic(path, here, "error", "invalid-format", format_field(where),
                              value=instance, what=what, hint=hint(tip))
         elif keyword == "minLength":
@@ -155,7 +158,7 @@ class SchemaChecker:
                     yield from self._explain(doc, inner, verbose)
         elif keyword in _BOUNDS:
             yield diagnostic(path, here, "error", "out-of-range", format_field(where),
-                             value=instance, bound=f"it must be {_BOUNDS[keyword]} {details['limit']}")
+                             value=instance, bound=lazy(_BOUNDS[keyword], limit=details["limit"]))
         else:
             yield diagnostic(path, here, "error", "schema-error", format_field(where),
                              detail=error.message)
@@ -200,8 +203,8 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
             other = "zh-Hant" if lang == "zh-Hans" else "zh-Hans"
             yield diagnostic(path, doc.mark(where), config.severity_of("wrong-script"),
                              "wrong-script", format_field(where),
-                             script_found=SCRIPT_NAMES[other], lang=lang,
-                             script_wanted=SCRIPT_NAMES[lang], chars=" ".join(foreign),
+                             script_found=lazy(SCRIPT_NAMES[other]), lang=lang,
+                             script_wanted=lazy(SCRIPT_NAMES[lang]), chars=" ".join(foreign),
                              fixed=", ".join(f"{a} → {b}" for a, b in foreign.items()))
     data_id = doc.data.get("id")
     if isinstance(data_id, str) and data_id != doc.path.stem and ID_PATTERN.match(data_id):

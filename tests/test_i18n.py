@@ -1,0 +1,99 @@
+"""Localized diagnostics: gettext catalogs maintained with Babel, complete in every
+language, compiled from their sources, and used by the CLI from --lang or the environment."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from conftest import ROOT, run_cli
+from glossary.i18n import CATALOGS, resolve_language
+
+LOCALE = ROOT / "tooling" / "glossary" / "locale"
+PLACEHOLDER = re.compile(r"{(\w+)}")
+
+
+def _catalog(lang: str):
+    with open(LOCALE / CATALOGS[lang] / "LC_MESSAGES" / "glossary.po", "rb") as handle:
+        return read_po(handle)
+
+
+def _extracted() -> set[str]:
+    found = extract_from_dir(str(ROOT / "tooling" / "glossary"), method_map=[("**.py", "python")],
+                             keywords={"N_": None, "_": None, "gettext": None})
+    return {message for _, _, message, _, _ in found if isinstance(message, str) and message}
+
+
+def test_the_template_lists_every_message_in_the_code() -> None:
+    with open(LOCALE / "glossary.pot", "rb") as handle:
+        template = {m.id for m in read_po(handle) if m.id}
+    assert _extracted() == template, "run the pybabel extract/update commands in glossary/i18n.py"
+
+
+@pytest.mark.parametrize("lang", sorted(CATALOGS))
+def test_every_message_is_translated(lang: str) -> None:
+    catalog = _catalog(lang)
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        if not message.string or message.fuzzy:
+            problems.append(("untranslated", message.id))
+        elif set(PLACEHOLDER.findall(message.id)) != set(PLACEHOLDER.findall(message.string)):
+            problems.append(("placeholders", message.id, message.string))
+    assert {m.id for m in catalog if m.id} >= _extracted()
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", sorted(CATALOGS))
+def test_compiled_catalogs_match_their_sources(lang: str) -> None:
+    buffer = io.BytesIO()
+    write_mo(buffer, _catalog(lang))
+    compiled = (LOCALE / CATALOGS[lang] / "LC_MESSAGES" / "glossary.mo").read_bytes()
+    assert compiled == buffer.getvalue(), "run pybabel compile (see glossary/i18n.py)"
+
+
+@pytest.mark.parametrize("requested, environ, expected", [
+    ("ko", {}, "ko"), ("zh-Hant", {}, "zh-Hant"), ("zh-Hans", {}, "zh-Hans"), ("en", {"LANG": "ko_KR.UTF-8"}, "en"),
+    (None, {"LANG": "ko_KR.UTF-8"}, "ko"), (None, {"LANG": "zh_TW.UTF-8"}, "zh-Hant"),
+    (None, {"LC_ALL": "zh_CN.UTF-8", "LANG": "ko_KR.UTF-8"}, "zh-Hans"), (None, {"LANG": "zh_HK"}, "zh-Hant"),
+    (None, {"LANG": "C.UTF-8"}, "en"), (None, {"LANGUAGE": "fr:ko"}, "en"), (None, {}, "en"),
+])
+def test_the_language_comes_from_the_option_or_the_environment(requested, environ, expected) -> None:
+    assert resolve_language(requested, environ) == expected
+
+
+def _first_line(out: str) -> str:
+    return out.splitlines()[0]
+
+
+@pytest.mark.parametrize("lang", ["ko", "zh-Hans", "zh-Hant"])
+def test_check_speaks_the_requested_language(project: Path, capsys, lang: str) -> None:
+    churn = project / "terms" / "churn-rate.yaml"
+    churn.write_text(churn.read_text("utf-8").replace("category: metrics", "category: metricz"), "utf-8")
+    code, out, _ = run_cli(capsys, "check", "--lang", lang, "terms")
+    english = "'metricz' is not allowed here. Did you mean 'metrics'?"
+    line = _first_line(out)
+    assert code == 1
+    assert line.startswith("terms/churn-rate.yaml:3:11: error[invalid-value]: category: ")
+    assert english not in line and "metricz" in line and "'metrics'" in line
+    run_cli(capsys, "check", "--lang", "en", "terms")
+
+
+def test_the_environment_chooses_the_language_of_a_real_run(project: Path) -> None:
+    (project / "terms" / "churn-rate.yaml").write_text("", "utf-8")
+    english = subprocess.run([sys.executable, "-m", "glossary", "check", "terms"], cwd=project,
+                             capture_output=True, text=True, env={"LANG": "C.UTF-8", "PATH": ""})
+    taiwan = subprocess.run([sys.executable, "-m", "glossary", "check", "terms"], cwd=project,
+                            capture_output=True, text=True, env={"LANG": "zh_TW.UTF-8", "PATH": ""})
+    assert "the file is empty." in english.stdout
+    assert "the file is empty." not in taiwan.stdout
+    assert taiwan.stdout.splitlines()[0].startswith("terms/churn-rate.yaml:1:1: error[empty-file]: ")
