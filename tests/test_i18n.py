@@ -97,3 +97,10 @@ def test_the_environment_chooses_the_language_of_a_real_run(project: Path) -> No
     assert "the file is empty." in english.stdout
     assert "the file is empty." not in taiwan.stdout
     assert taiwan.stdout.splitlines()[0].startswith("terms/churn-rate.yaml:1:1: error[empty-file]: ")
+
+
+def test_review_takes_several_languages_and_speaks_the_environments_language(project: Path, capsys) -> None:
+    code, out, err = run_cli(capsys, "review", "churn-rate", "--lang", "ko", "--lang", "zh-Hant")
+    assert code == 0, err
+    assert out.splitlines()[0].startswith("terms/churn-rate.yaml: ko ")
+    assert "recorded as reviewed" in out

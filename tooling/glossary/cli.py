@@ -222,7 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return 2
-    use_language(resolve_language(getattr(args, "lang", None)))
+    # --lang chooses the language messages are shown in for these commands; for others it
+    # names content (review) and the environment decides
+    requested = getattr(args, "lang", None) if args.command in ("check", "status", "calc") else None
+    use_language(resolve_language(requested if isinstance(requested, str) else None))
     try:
         return args.run(args)
     except KeyboardInterrupt:
