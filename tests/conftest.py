@@ -17,6 +17,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="rewrite golden files from the current output instead of comparing")
 
 
+@pytest.fixture(autouse=True)
+def english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages are pinned in English: tests never inherit the machine's locale."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return request.config.getoption("--update-goldens")
