@@ -12,6 +12,9 @@ from typing import Iterable
 from glossary.messages import render_fix, render_message, resolve
 
 
+FULL_WIDTH_STOPS = ("。", "！", "？", "：")  # Chinese sentences need no space after them
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem at one place. ``params`` fill the message for ``code``."""
@@ -34,8 +37,14 @@ class Diagnostic:
 
     def format_text(self) -> str:
         where = f"{self.field}: " if self.field else ""
-        text = f"{self.path}:{self.line}:{self.column}: {self.severity}[{self.code}]: {where}{self.message}"
-        return f"{text} {self.fix}" if self.fix else text
+        return f"{self.path}:{self.line}:{self.column}: {self.format_problem(where)}"
+
+    def format_problem(self, where: str = "") -> str:
+        """``severity[code]: field: message fix`` — the line without its place."""
+        text = f"{self.severity}[{self.code}]: {where}{self.message}"
+        if not self.fix:
+            return text
+        return f"{text}{'' if text.endswith(FULL_WIDTH_STOPS) else ' '}{self.fix}"
 
     def to_json(self) -> dict:
         data = asdict(self)

@@ -95,7 +95,7 @@ def create_file(path: Path, data: bytes) -> None:
 
 
 def _problem(d: Diagnostic) -> str:
-    return f"{d.severity}[{d.code}]: {d.field}: {d.message}" + (f" {d.fix}" if d.fix else "")
+    return d.format_problem(f"{d.field}: ")
 
 
 def _id_problems(concept_id: str, category: str) -> list[Diagnostic]:

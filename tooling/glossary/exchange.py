@@ -23,7 +23,7 @@ from typing import Iterable
 from glossary.config import Config, load_config
 from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.load import Document
-from glossary.messages import render_message
+from glossary.messages import N_, lazy, render_message
 from glossary.model import Concept, Designation, Entry, build_concept
 
 FORMATS = ("json", "csv", "tbx")
@@ -97,7 +97,7 @@ def read_json(path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[
                                problem="it has no list of 'concepts'")]
     items = [item for item in concepts if isinstance(item, dict)]
     problems = [diagnostic(str(path), (1, 1), "error", "import-no-id", f"concepts[{i}]",
-                               what="concept")
+                               what=lazy(N_("concept")))
                 for i, item in enumerate(items) if not isinstance(item.get("id"), str)]
     return [item for item in items if isinstance(item.get("id"), str)], problems
 

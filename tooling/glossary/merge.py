@@ -19,7 +19,7 @@ from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.exchange import build_concepts, concept_data, read_import
 from glossary.formula.check import iter_formula_errors
 from glossary.load import load_document, load_text
-from glossary.messages import hint, render_message
+from glossary.messages import N_, hint, lazy, render_message
 from glossary.model import Concept, build_concept
 from glossary.rewrite import new_text, update_text
 from glossary.schema import build_schema
@@ -138,7 +138,7 @@ def _plan_new(result: Plan, data: dict, terms: Path, source: Path, config: Confi
     concept_id = data["id"]
     if not ID_PATTERN.match(concept_id):
         result.problems.append(diagnostic(str(source), (1, 1), "error", "invalid-format", "id",
-                                          value=concept_id, what="a valid id", hint=hint("id-format")))
+                                          value=concept_id, what=lazy(N_("a valid id")), hint=hint("id-format")))
         return
     path = terms / f"{concept_id}.yaml"
     if path.exists():

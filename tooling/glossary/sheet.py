@@ -26,7 +26,7 @@ from typing import Iterable, Iterator
 from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.exchange import concept_data
-from glossary.messages import hint
+from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
 
 ENTRY_COLUMNS = ("preferred", "abbreviations", "admitted", "deprecated", "definition",
@@ -164,7 +164,7 @@ class _Row:
         found = []
         for term, pairs in self.keyed(column):
             for key in pairs.keys() - set(DESIGNATION_KEYS):
-                self.problem("import-bad-value", column, value=key, what="designation key",
+                self.problem("import-bad-value", column, value=key, what=lazy(N_("designation key")),
                              hint=hint("choose-from", choices=", ".join(DESIGNATION_KEYS)))
             found.append({"term": term, "status": status, "type": kind,
                           **{k: v for k, v in pairs.items() if k in DESIGNATION_KEYS}})
@@ -256,7 +256,7 @@ def read_csv(path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[D
     for row in _iter_rows(path, text, problems):
         concept_id, lang = row.cells["id"].strip(), row.cells["language"].strip()
         if not concept_id:
-            row.problem("import-no-id", "id", what="row")
+            row.problem("import-no-id", "id", what=lazy(N_("row")))
         elif lang not in config.language_tags:
             row.problem("import-unknown-language", "language", lang=lang,
                         languages=", ".join(config.language_tags))

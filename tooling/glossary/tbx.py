@@ -28,7 +28,7 @@ from lxml import etree
 from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.exchange import concept_data
-from glossary.messages import hint
+from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
 
 NS = "urn:iso:std:iso:30042:ed-2"
@@ -141,14 +141,14 @@ class _Reader:
         text = _text(element)
         known = {v: k for k, v in table.items()}
         if text not in known:
-            self.problem(element, "import-bad-value", value=text, what=what,
+            self.problem(element, "import-bad-value", value=text, what=lazy(what),
                          hint=hint("choose-from", choices=", ".join(table.values())))
         return known.get(text, text)
 
     def concept(self, element: etree._Element) -> dict | None:
         concept_id = (element.get("id") or "").removeprefix("_")
         if not concept_id:
-            self.problem(element, "import-no-id", what="conceptEntry")
+            self.problem(element, "import-no-id", what=lazy(N_("conceptEntry")))
             return None
         data: dict = {"id": concept_id}
         for descrip in self.children(element, "descrip", "subjectField")[:1]:
@@ -208,9 +208,9 @@ class _Reader:
         grouped = [note for group in groups for note in self.children(group, "termNote")]
         for note in self.children(element, "termNote") + grouped:
             if note.get("type") == "administrativeStatus":
-                designation["status"] = self.value(note, STATUS, "administrative status")
+                designation["status"] = self.value(note, STATUS, N_("administrative status"))
             elif note.get("type") == "termType":
-                designation["type"] = self.value(note, TERM_TYPE, "term type")
+                designation["type"] = self.value(note, TERM_TYPE, N_("term type"))
         for reason in [n for g in groups for n in self.children(g, "note")][:1]:
             designation["reason"] = _text(reason)
         for context in self.children(element, "descrip", "context")[:1]:
