@@ -12,7 +12,8 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from glossary.cache import cache_file, read_cache, stamp, write_cache
+from glossary.cache import CACHE_DIR, cache_file, read_cache, stamp, write_cache
+from glossary.formula.metric import prime_inverses
 from glossary.config import Config, load_config
 from glossary.diagnostics import Diagnostic, Report, diagnostic
 from glossary.discover import discover, siblings
@@ -142,6 +143,8 @@ def load_glossary(paths: Iterable[Path], config: Config | None = None, verbose: 
     every term file in their folders."""
     config = config or load_config()
     targets, missing = discover(paths)
+    for folder in dict.fromkeys(path.parent for path in targets):
+        prime_inverses(folder.parent / CACHE_DIR / "inverses.json")
     scope = {str(p) for p in targets}
     glossary = Glossary(missing=missing)
     glossary.report.files = len(targets)

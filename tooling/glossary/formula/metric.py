@@ -32,7 +32,7 @@ class Metric:
         return next(i for i in self.inputs if i.get("name") == name)
 
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: inverses no longer simplified
 _SOLVED: dict[str, tuple] = {}  # expression -> inverses, filled from the on-disk cache
 
 
@@ -70,13 +70,18 @@ def build_metric(concept_id: str, formula: dict, solve: bool = True) -> Metric:
                   inverses, tuple(forward_only), dict(formula))
 
 
+def prime_inverses(cache: Path | None) -> dict:
+    """Load inverses solved by earlier runs, so sympy runs only for new formulas."""
+    known = _read_inverses(cache)
+    for expression, inverses in known.items():
+        _SOLVED.setdefault(expression, tuple((n, _freeze(a), p) for n, a, p in inverses))
+    return known
+
+
 def build_metrics(concepts: dict, cache: Path | None = None) -> dict[str, Metric]:
     """Every concept's metric. Inverses are kept in ``cache`` (a JSON file of expression →
     inverses), so sympy runs only for formulas it has not solved before."""
-    known = _read_inverses(cache)
-    _inverses.cache_clear()
-    for expression, inverses in known.items():
-        _SOLVED[expression] = tuple((n, _freeze(a), p) for n, a, p in inverses)
+    known = prime_inverses(cache)
     metrics = {}
     for cid, concept in concepts.items():
         if concept.formula:

@@ -98,7 +98,7 @@ def solve_inverses(node: Node) -> list[Inverse]:
             inverses.append(Inverse(name, None, problem))
             continue
         try:
-            inverses.append(Inverse(name, _from_sympy(sympy.simplify(solutions[0])), None))
+            inverses.append(Inverse(name, _from_sympy(solutions[0]), None))
         except NotExpressible:
             inverses.append(Inverse(name, None, "not-expressible"))
     return inverses
