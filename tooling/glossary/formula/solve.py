@@ -92,7 +92,7 @@ def solve_inverses(node: Node) -> list[Inverse]:
     expr = _to_sympy(node, symbols)
     inverses = []
     for name, symbol in symbols.items():
-        solutions = sympy.solve(sympy.Eq(expr, result), symbol, dict=False)
+        solutions = sympy.solve(sympy.Eq(expr, result), symbol, dict=False, simplify=False)
         if len(solutions) != 1:
             problem = "no-solution" if not solutions else "several-solutions"
             inverses.append(Inverse(name, None, problem))
