@@ -8,6 +8,7 @@ import json
 from glossary.formula.display import (CURRENCIES, DEFAULT_CURRENCY, format_value,
                                       render_expression)
 from glossary.formula.evaluate import evaluate
+from glossary.formula.grammar import FormulaError, parse, to_json
 from glossary.formula.metric import RESULT, Metric
 
 UI_KEYS = ("unit_days", "unit_months", "unit_years", "unit_ratio", "error_missing", "error_invalid",
@@ -22,6 +23,15 @@ def _label(item: dict, lang: str, source: str) -> str:
 def _display_input(item: dict, value: float) -> str:
     shown = value * 100 if item.get("unit") == "percent" else value
     return format(shown, ".15g")
+
+
+def _alternative_text(expression: str, by_name: dict, show_num) -> str:
+    """An alternative formula in words, like the main one (names it lacks stay as written)."""
+    try:
+        ast = to_json(parse(expression))
+    except FormulaError:
+        return expression
+    return render_expression(ast, lambda n: by_name[n]["label"] if n in by_name else n, show_num)
 
 
 def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, source: str) -> dict:
@@ -68,7 +78,7 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
     return {
         "formula_text": formula_text,
         "variant": (metric.raw.get("variant") or {}).get(lang, ""),
-        "alternatives": [{"expression": alt.get("expression", ""),
+        "alternatives": [{"expression": _alternative_text(alt.get("expression", ""), by_name, show_num),
                           "label": (alt.get("label") or {}).get(lang, "")}
                          for alt in metric.raw.get("alternatives") or [] if isinstance(alt, dict)],
         "examples": examples,
