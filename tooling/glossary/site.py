@@ -101,6 +101,17 @@ def _render_one(lang: str) -> tuple[list[Page], bool]:
     return [Page(p.lang, p.path, "") for p in pages], changed  # written: only places travel back
 
 
+def _warm_up(languages: list[str]) -> None:
+    from glossary.formula.display import _locale
+    from glossary.render import environment
+
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+    for lang in languages:
+        _locale(lang).currency_formats, _locale(lang).percent_formats  # noqa: B018 (loads CLDR data)
+
+
 def render_languages(linked, config: Config, settings: SiteSettings, extra: list[Page],
                      docs: Path | None, only: set[str] | None = None) -> tuple[list[Page], set[str]]:
     """Every language's pages (or those of ``only``); languages render (and write) in
@@ -112,6 +123,7 @@ def render_languages(linked, config: Config, settings: SiteSettings, extra: list
         if len(linked.concepts) < PARALLEL_RENDER_FROM or workers < 2 or len(languages) < 2:
             results = [_render_one(lang) for lang in languages]
         else:
+            _warm_up(languages)  # compiled templates and locale data are then shared by the forks
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
                 results = list(pool.map(_render_one, languages))
