@@ -95,6 +95,7 @@ class LanguageView:
         self.abbr = cache(self.abbr)
         self.tip = cache(self.tip)
         self.sort_key = cache(self.sort_key)
+        self._items: dict[tuple[str, str], Markup] = {}
 
     def entry_or_source(self, concept: Concept):
         return concept.entry(self.lang) or concept.entry(self.config.source_language)
@@ -138,10 +139,21 @@ class LanguageView:
     def page_url(self, path: str) -> str:
         return f"{self.settings.site_url}{lang_slug(self.lang)}/{path}"
 
+    def list_item(self, cid: str, root: str) -> Markup:
+        """A concept as an item of a list, rendered once per page depth: the same concept
+        appears in many lists."""
+        key = (cid, root)
+        if key not in self._items:
+            self._items[key] = Markup(environment().get_template("_item.j2").render(
+                href=f"{root}terms/{cid}/", tip=self.tip(cid), name=self.name(cid),
+                abbr=self.abbr(cid)).rstrip("\n"))
+        return self._items[key]
+
     def render(self, template: str, depth: int, **values) -> str:
         root = "../" * depth
         helpers = dict(ui=self.ui, lang=self.lang, root=root, name=self.name, abbr=self.abbr,
-                       tip=self.tip, href=lambda cid: f"{root}terms/{cid}/")
+                       tip=self.tip, href=lambda cid: f"{root}terms/{cid}/",
+                       item=lambda cid: self.list_item(cid, root))
         return environment().get_template(template).render(**helpers, **values)
 
 
