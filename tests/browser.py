@@ -1,5 +1,6 @@
-"""Helpers for browser tests: a static server that behaves like a real host (each
-section's 404.html for missing pages) and Debian's Chromium driven by Playwright."""
+"""Helpers for browser and server tests: a static server that behaves like a real host
+(each section's 404.html for missing pages), Debian's Chromium driven by Playwright, and
+small HTTP helpers for watching a local server."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import functools
 import http.server
 import os
 import socketserver
+import socket
 import threading
+import time
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -70,3 +74,28 @@ def chromium() -> Iterator:
             yield browser
         finally:
             browser.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page at ``url``, or "" while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_until(condition, seconds: float, step: float = 0.2) -> float | None:
+    """Seconds until ``condition()`` held, or None if it did not within ``seconds``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        if condition():
+            return time.perf_counter() - start
+        time.sleep(step)
+    return None

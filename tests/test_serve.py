@@ -4,56 +4,35 @@ keeps the last good build while a term file is broken."""
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
+from browser import fetch, free_port, wait_until
 from conftest import make_site_project
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_for(condition, seconds: float = 90) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
+def wait_for(condition, seconds: float = 90) -> bool:
+    return wait_until(condition, seconds) is not None
 
 
 def test_an_edit_shows_up_and_a_broken_file_keeps_the_last_good_build(tmp_path: Path) -> None:
     root = make_site_project(tmp_path)
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/ko/terms/churn-rate/"
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen([sys.executable, "-m", "glossary", "serve", "--port", str(port)],
                               cwd=root, stdout=log, stderr=subprocess.STDOUT)
     try:
-        assert _wait_for(lambda: "고객 이탈률" in _get(url)), (tmp_path / "serve.log").read_text()
+        assert wait_for(lambda: "고객 이탈률" in fetch(url)), (tmp_path / "serve.log").read_text()
         churn = root / "terms" / "churn-rate.yaml"
         text = churn.read_text("utf-8")
         churn.write_text(text.replace("해지한 고객의 비율입니다.", "해지한 고객의 비율(분기 기준)입니다."), "utf-8")
-        assert _wait_for(lambda: "비율(분기 기준)입니다" in _get(url)), (tmp_path / "serve.log").read_text()
+        assert wait_for(lambda: "비율(분기 기준)입니다" in fetch(url)), (tmp_path / "serve.log").read_text()
         churn.write_text(text.replace("category: metrics", "category: metricz"), "utf-8")
-        assert _wait_for(lambda: "the preview keeps showing the last good build until these are fixed."
+        assert wait_for(lambda: "the preview keeps showing the last good build until these are fixed."
                          in (tmp_path / "serve.log").read_text())
-        assert "비율(분기 기준)입니다" in _get(url)
+        assert "비율(분기 기준)입니다" in fetch(url)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -9,33 +9,16 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait(condition, seconds: float, step: float = 0.02) -> float | None:
-    start = time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        if condition():
-            return time.perf_counter() - start
-        time.sleep(step)
-    return None
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import fetch, free_port, wait_until  # noqa: E402
 
 
 def main() -> None:
@@ -46,14 +29,12 @@ def main() -> None:
     for name in ("terms", "site_src"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/en/terms/churn-rate/"
     server = subprocess.Popen([sys.executable, "-m", "glossary", "serve", "--port", str(port)], cwd=root,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        startup = _wait(lambda: "churn" in _get(url), 300, 0.5)
+        startup = wait_until(lambda: "churn" in fetch(url), 300, 0.5)
         print(f"first build served after {startup:.1f}s")
         term = root / "terms" / "churn-rate.yaml"
         original = term.read_text("utf-8")
@@ -61,7 +42,7 @@ def main() -> None:
         for edit in range(1, args.edits + 1):
             marker = f"(edit {edit})"
             term.write_text(original.replace("  definition: >-\n", f"  definition: >-\n    {marker}\n", 1), "utf-8")
-            latency = _wait(lambda: marker in _get(url), 30)
+            latency = wait_until(lambda: marker in fetch(url), 30, 0.02)
             latencies.append(latency if latency is not None else float("inf"))
             print(f"edit {edit}: visible after {latencies[-1]:.2f}s", flush=True)
             time.sleep(1)
