@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 from conftest import FIXTURES, make_site_project
 from glossary.config import load_config
@@ -56,6 +57,6 @@ def test_text_from_term_files_is_escaped(pages) -> None:
 
 def test_json_ld_cannot_close_its_script_element(pages) -> None:
     text = pages[("en", "terms/script-in-definition.md")]
-    jsonld = json.loads(text.split("---\n")[1])["glossary"]["jsonld"]
+    jsonld = yaml.safe_load(text.split("---\n")[1])["glossary"]["jsonld"]  # as MkDocs reads it
     assert "</script" not in jsonld and "\\u003c/script\\u003e" in jsonld
     assert json.loads(jsonld)["description"].startswith("Text may contain <script>")

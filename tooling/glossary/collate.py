@@ -15,9 +15,11 @@ that letter, after the language's own groups."""
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin.style import convert
 
 HANGUL_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 PLAIN_INITIAL = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
@@ -48,9 +50,32 @@ def _korean(text: str) -> IndexKey:
     return _fallback(text, KOREAN_GROUPS)
 
 
+def _readings(text: str, style: Style) -> list[str]:
+    """The text's syllables in ``style``, as ``lazy_pinyin`` gives them (phrases taken
+    into account, the neutral tone numbered 5): pypinyin reads the text once in
+    tone-marked pinyin and each distinct syllable is restyled once per process."""
+    return [part[1:] if part.startswith(_FOREIGN) else _restyle(part, style)
+            for part in lazy_pinyin(text, style=Style.TONE, errors=_foreign)]
+
+
+_FOREIGN = "\x00"  # marks a run of characters that has no reading (Latin letters, digits)
+
+
+def _foreign(chars: str) -> str:
+    return _FOREIGN + chars
+
+
+@lru_cache(maxsize=None)
+def _restyle(syllable: str, style: Style) -> str:
+    styled = convert(syllable, style, strict=True)
+    if style == Style.TONE3 and not styled[-1:].isdigit():
+        styled += "5"
+    return styled
+
+
 def _pinyin(text: str) -> IndexKey:
     if "\u4e00" <= text[0] <= "\u9fff" or "\u3400" <= text[0] <= "\u4dbf":
-        syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True)
+        syllables = _readings(text, Style.TONE3)
         group = syllables[0][0].upper()
         return IndexKey(group, (0, LATIN_GROUPS.index(group), tuple(syllables), text))
     return _fallback(text, LATIN_GROUPS)
@@ -58,7 +83,7 @@ def _pinyin(text: str) -> IndexKey:
 
 def _zhuyin(text: str) -> IndexKey:
     if "\u4e00" <= text[0] <= "\u9fff" or "\u3400" <= text[0] <= "\u4dbf":
-        syllables = lazy_pinyin(text, style=Style.BOPOMOFO)
+        syllables = _readings(text, Style.BOPOMOFO)
         group = syllables[0][0]
         order = tuple(tuple(ZHUYIN_GROUPS.find(c) for c in s) for s in syllables)
         return IndexKey(group, (0, ZHUYIN_GROUPS.index(group), order, text))
@@ -81,6 +106,7 @@ _BY_LANGUAGE = {"ko": (_korean, KOREAN_GROUPS), "zh-Hans": (_pinyin, LATIN_GROUP
                 "zh-Hant": (_zhuyin, ZHUYIN_GROUPS), "en": (_english, "")}
 
 
+@lru_cache(maxsize=65536)
 def index_key(text: str, lang: str) -> IndexKey:
     function = _BY_LANGUAGE.get(lang, (_english, ""))[0]
     return function(text.strip() or OTHER)

@@ -201,41 +201,83 @@ def targets_for(concepts: Iterable, lang: str) -> Iterator[Target]:
                              lang == "en" and not d.is_abbreviation)
 
 
+class LanguageLinks:
+    """One language's text blocks with their mentions linked, each linked when first
+    asked for: a language's pages are rendered in their own worker, which links only
+    that language (and, for concepts not yet written in it, the source texts shown)."""
+
+    def __init__(self, concepts: dict, lang: str):
+        self.concepts, self.lang = concepts, lang
+        self._matcher: Matcher | None = None
+        self._blocks: dict[tuple[str, str, int], list[Segment] | None] = {}
+        self._backlinks: dict[str, list[str]] | None = None
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = Matcher.build(targets_for(self.concepts.values(), self.lang))
+        return self._matcher
+
+    def block(self, concept, part: str, index: int = 0) -> list[Segment] | None:
+        """The linked form of a definition, example or note (None if there is none)."""
+        key = (concept.id, part, index)
+        if key not in self._blocks:
+            text = _text_of(concept.entry(self.lang), part, index)
+            self._blocks[key] = link_block(self.matcher, text, exclude=concept.id) if text else None
+        return self._blocks[key]
+
+    @property
+    def backlinks(self) -> dict[str, list[str]]:
+        """Concept id → the concepts whose texts in this language mention it."""
+        if self._backlinks is None:
+            mentioned: dict[str, set[str]] = {}
+            for concept in self.concepts.values():
+                entry = concept.entry(self.lang)
+                if entry is None:
+                    continue
+                parts = [("definition", 0), ("example", 0)] + [("notes", i) for i in range(len(entry.notes))]
+                for part, index in parts:
+                    for segment in self.block(concept, part, index) or ():
+                        if segment.kind == "mention":
+                            mentioned.setdefault(segment.concept, set()).add(concept.id)
+            self._backlinks = {target: sorted(sources) for target, sources in mentioned.items()}
+        return self._backlinks
+
+
+def _text_of(entry, part: str, index: int) -> str | None:
+    if entry is None:
+        return None
+    if part == "notes":
+        return entry.notes[index] if index < len(entry.notes) else None
+    return getattr(entry, part)
+
+
 @dataclass(frozen=True)
 class Linked:
-    """The glossary with every text block split into text and mentions, the mentions
-    indexed as backlinks, and relations completed with their inverses."""
+    """The glossary with relations completed with their inverses and, per language, its
+    text blocks split into text and mentions, and the mentions indexed as backlinks."""
 
     concepts: dict
-    blocks: dict      # (concept id, lang, field, index) -> [Segment]
-    backlinks: dict   # lang -> concept id -> [concept ids that mention it]
     relations: dict   # concept id -> [(kind, target)] in both directions
     metrics: dict = field(default_factory=dict)  # concept id -> Metric (the formulas stage)
+    languages: dict = field(default_factory=dict, repr=False, compare=False)  # lang -> LanguageLinks
+
+    def language(self, lang: str) -> LanguageLinks:
+        if lang not in self.languages:
+            self.languages[lang] = LanguageLinks(self.concepts, lang)
+        return self.languages[lang]
+
+    def segments(self, concept, lang: str, part: str, index: int = 0) -> list[Segment] | None:
+        return self.language(lang).block(concept, part, index)
+
+    def backlinks(self, lang: str, concept_id: str) -> list[str]:
+        return self.language(lang).backlinks.get(concept_id, [])
 
 
 def link_glossary(concepts: dict, config) -> Linked:
-    """Link every definition, example and note of every concept in every language."""
-    blocks: dict = {}
-    backlinks: dict = {}
-    for lang in config.language_tags:
-        matcher = Matcher.build(targets_for(concepts.values(), lang))
-        mentioned: dict[str, set[str]] = {}
-        for concept in concepts.values():
-            entry = concept.entry(lang)
-            if entry is None:
-                continue
-            texts = [("definition", 0, entry.definition), ("example", 0, entry.example)]
-            texts += [("notes", i, note) for i, note in enumerate(entry.notes)]
-            for part, index, text in texts:
-                if not text:
-                    continue
-                segments = link_block(matcher, text, exclude=concept.id)
-                blocks[(concept.id, lang, part, index)] = segments
-                for segment in segments:
-                    if segment.kind == "mention":
-                        mentioned.setdefault(segment.concept, set()).add(concept.id)
-        backlinks[lang] = {target: sorted(sources) for target, sources in mentioned.items()}
-    return Linked(concepts, blocks, backlinks, resolve_relations(concepts, config))
+    """The linking stage: relations are resolved now; mentions in each language's texts
+    are linked when that language is first asked for (see ``LanguageLinks``)."""
+    return Linked(concepts, resolve_relations(concepts, config))
 
 
 def resolve_relations(concepts: dict, config) -> dict:

@@ -68,7 +68,8 @@ def md_escape(value: object) -> Markup:
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("glossary", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
+                      trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True,
+                      auto_reload=False)  # templates ship with the package: no stat per page
     env.filters["md"] = md_escape
     return env
 
@@ -95,6 +96,7 @@ class LanguageView:
         self.abbr = cache(self.abbr)
         self.tip = cache(self.tip)
         self.sort_key = cache(self.sort_key)
+        self.escaped_tip = cache(self.escaped_tip)
         self._items: dict[tuple[str, str], Markup] = {}
 
     def entry_or_source(self, concept: Concept):
@@ -121,13 +123,16 @@ class LanguageView:
         parts = []
         for segment in segments:
             if segment.kind == "mention":
-                parts.append(Markup('<a class="gl-mention" href="{}" title="{}">{}</a>').format(
-                    self.href_from_term(segment.concept), self.tip(segment.concept), segment.text))
+                parts.append(f'<a class="gl-mention" href="{self.href_from_term(segment.concept)}" '
+                             f'title="{self.escaped_tip(segment.concept)}">{escape(segment.text)}</a>')
             elif segment.kind == "code":
-                parts.append(Markup("<code>{}</code>").format(segment.text))
+                parts.append(f"<code>{escape(segment.text)}</code>")
             else:
                 parts.append(escape(segment.text))
-        return Markup("").join(parts)
+        return Markup("".join(parts))
+
+    def escaped_tip(self, cid: str) -> Markup:
+        return escape(self.tip(cid))
 
     @staticmethod
     def href_from_term(cid: str) -> str:
@@ -149,17 +154,23 @@ class LanguageView:
                 abbr=self.abbr(cid)).rstrip("\n"))
         return self._items[key]
 
+    def concept_list(self, ids: Iterable[str], root: str) -> Markup:
+        items = "".join(f"\n{self.list_item(cid, root)}" for cid in ids)
+        return Markup(f'<ul class="gl-list">{items}\n</ul>')
+
     def render(self, template: str, depth: int, **values) -> str:
         root = "../" * depth
         helpers = dict(ui=self.ui, lang=self.lang, root=root, name=self.name, abbr=self.abbr,
                        tip=self.tip, href=lambda cid: f"{root}terms/{cid}/",
-                       item=lambda cid: self.list_item(cid, root))
+                       concept_list=lambda ids: self.concept_list(ids, root))
         return environment().get_template(template).render(**helpers, **values)
 
 
 def _front_matter(meta: dict) -> str:
-    """YAML front matter written as JSON (a subset of YAML): exact and fast to write."""
-    return "---\n" + json.dumps(meta, ensure_ascii=False, indent=1) + "\n---\n\n"
+    """YAML front matter, one key per line with its value written as JSON (a subset of
+    YAML): exact, and written by the json module's C encoder."""
+    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    return f"---\n{lines}---\n\n"
 
 
 def _alternates(view: LanguageView, concept: Concept | None, path: str) -> list[dict]:
@@ -198,11 +209,10 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
     path = f"terms/{concept.id}/"
     url = view.page_url(path)
     title = view.name(concept.id) + (f" ({view.abbr(concept.id)})" if view.abbr(concept.id) else "")
-    blocks = linked.blocks
     shown_lang = shown.lang if shown else lang
 
-    def segments(field: str, index: int = 0):
-        return blocks.get((concept.id, shown_lang, field, index))
+    def segments(part: str, index: int = 0):
+        return linked.segments(concept, shown_lang, part, index)
 
     related = []
     for kind in view.config.relations:
@@ -226,7 +236,7 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         example=view.linked_html(segments("example")),
         notes=[view.linked_html(segments("notes", i)) for i in range(len(shown.notes))] if shown else [],
         metric=metric_view, others=others, related=related,
-        backlinks=sorted(linked.backlinks.get(lang, {}).get(concept.id, []), key=view.sort_key),
+        backlinks=sorted(linked.backlinks(lang, concept.id), key=view.sort_key),
         sources=[_source_view(s, view.config) for s in concept.sources],
         category_name=view.config.categories.get(concept.category or "", {}).get(lang, concept.category),
         edit_url=f"{view.settings.edit_url}{concept.id}.yaml",

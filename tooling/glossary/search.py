@@ -50,32 +50,60 @@ def _script_variants(term: str, lang: str) -> set[str]:
 
 def build_lexicon(linked: Linked, lang: str, languages: list[str]) -> dict:
     """Every designation of every concept → the concept, for one language's site."""
-    concepts, rows = [], {}
-    for index, concept in enumerate(linked.concepts.values()):
+    concepts = []
+    for concept in linked.concepts.values():
         entry = concept.entry(lang) or concept.entry(languages[0])
         label = entry.preferred.term if entry and entry.preferred else concept.id
         concepts.append([concept.id, label, first_sentence(entry.definition if entry else "", 120)])
-        for source_lang in languages:
+    keys, refs = _lexicon_keys(linked.concepts, tuple(languages))
+    return {"v": 1, "lang": languages.index(lang), "concepts": concepts, "keys": keys, "refs": refs,
+            "particles": sorted(PARTICLES, key=lambda p: (-len(p), p))}  # longest first, stable
+
+
+_KEYS: dict[int, tuple] = {}  # the same for every language's lexicon: made once per process
+
+
+def _lexicon_keys(concepts: dict, languages: tuple[str, ...]) -> tuple[list[str], list[int]]:
+    """The sorted lookup keys (every designation, normalized, with and without spaces, in
+    both Chinese scripts) and, for each, its concept's index times 16 plus its rank."""
+    known = _KEYS.get(id(concepts))
+    if known and known[0] is concepts and known[1] == languages:
+        return known[2]
+    rows: dict[tuple[str, int], int] = {}
+    for index, concept in enumerate(concepts.values()):
+        for position, source_lang in enumerate(languages):
             other = concept.entry(source_lang)
             for designation in other.designations if other else ():
-                rank = RANK.get(designation.status, 1) * 4 + languages.index(source_lang)
-                forms = {designation.term} | _script_variants(designation.term, source_lang)
-                for form in forms:
-                    key = normalize(form)
-                    for variant in {key, key.replace(" ", "")}:
-                        if variant:
-                            best = rows.get((variant, index))
-                            rows[(variant, index)] = min(best, rank) if best is not None else rank
-    # UTF-16 order, as JavaScript compares strings when it binary-searches the keys
-    ordered = sorted(rows.items(), key=lambda item: (item[0][0].encode("utf-16-be"), item[1]))
-    return {
-        "v": 1,
-        "lang": languages.index(lang),
-        "concepts": concepts,
-        "keys": [key for (key, _), _ in ordered],
-        "refs": [index * 16 + rank for (_, index), rank in ordered],
-        "particles": sorted(PARTICLES, key=len, reverse=True),
-    }
+                rank = RANK.get(designation.status, 1) * 4 + position
+                for variant in _lookup_forms(designation.term, source_lang):
+                    best = rows.get((variant, index))
+                    rows[(variant, index)] = min(best, rank) if best is not None else rank
+    ordered = sorted(rows.items(), key=_utf16_order if _ASTRAL.search("".join(k for k, _ in rows)) else _order)
+    result = [key for (key, _), _ in ordered], [index * 16 + rank for (_, index), rank in ordered]
+    _KEYS.clear()
+    _KEYS[id(concepts)] = (concepts, languages, result)
+    return result
+
+
+@cache
+def _lookup_forms(term: str, lang: str) -> frozenset[str]:
+    keys = {normalize(form) for form in {term} | _script_variants(term, lang)}
+    return frozenset(variant for key in keys for variant in (key, key.replace(" ", "")) if variant)
+
+
+# JavaScript compares strings by UTF-16 code units when it binary-searches the keys; that
+# differs from Python's code point order only for characters beyond U+FFFF.
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def _order(item: tuple) -> tuple:
+    (key, _), rank = item
+    return key, rank
+
+
+def _utf16_order(item: tuple) -> tuple:
+    (key, _), rank = item
+    return key.encode("utf-16-be"), rank
 
 
 def term_documents(linked: Linked, lang: str, source: str) -> list[dict]:

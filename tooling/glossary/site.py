@@ -81,17 +81,22 @@ def generate(project: Project, config: Config, settings: SiteSettings,
                      metrics=build_metrics(glossary.concepts, project.root / CACHE_DIR / "inverses.json"))
     extra = hand_written_pages(project.site_src, config)
     languages = select(glossary.concepts) if select else None
-    pages, changed = render_languages(linked, config, settings, extra, docs, languages)
-    return glossary.report, pages, changed, format_api(glossary.concepts.values(), config)
+    pages, changed, api = render_languages(linked, config, settings, extra, docs, languages)
+    return glossary.report, pages, changed, api
 
 
 _SHARED: dict = {}
 PARALLEL_RENDER_FROM = 100  # concepts; below this, worker processes cost more than they save
+API = "api"  # the task that writes the JSON API, run beside the languages'
 
 
-def _render_one(lang: str) -> tuple[list[Page], bool]:
-    """One language's pages, and (when writing) whether any file of it changed."""
+def _render_one(task: str) -> tuple[list[Page] | str, bool]:
+    """One language's pages (linked, rendered and, when writing, written, telling whether
+    any file changed), or the JSON API."""
     linked, config, settings, extra, docs = _SHARED["work"]
+    if task == API:
+        return format_api(linked.concepts.values(), config), False
+    lang = task
     pages = render_language(linked, config, lang, settings) + [p for p in extra if p.lang == lang]
     if docs is None:
         return pages, True
@@ -113,22 +118,27 @@ def _warm_up(languages: list[str]) -> None:
 
 
 def render_languages(linked, config: Config, settings: SiteSettings, extra: list[Page],
-                     docs: Path | None, only: set[str] | None = None) -> tuple[list[Page], set[str]]:
-    """Every language's pages (or those of ``only``); languages render (and write) in
-    parallel on large glossaries, in forked workers that inherit the linked glossary."""
+                     docs: Path | None, only: set[str] | None = None
+                     ) -> tuple[list[Page], set[str], str]:
+    """Every language's pages (or those of ``only``), which languages changed, and the
+    JSON API. On large glossaries the languages and the API are made in parallel, in
+    forked workers that inherit the checked glossary; each worker links the language it
+    renders."""
     languages = [lang for lang in config.language_tags if only is None or lang in only]
+    tasks = languages + [API]
     _SHARED["work"] = (linked, config, settings, extra, docs)
     try:
-        workers = min(len(languages), os.cpu_count() or 1)
-        if len(linked.concepts) < PARALLEL_RENDER_FROM or workers < 2 or len(languages) < 2:
-            results = [_render_one(lang) for lang in languages]
+        workers = min(len(tasks), os.cpu_count() or 1)
+        if len(linked.concepts) < PARALLEL_RENDER_FROM or workers < 2:
+            results = [_render_one(task) for task in tasks]
         else:
             _warm_up(languages)  # compiled templates and locale data are then shared by the forks
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                results = list(pool.map(_render_one, languages))
-        pages = [page for lang_pages, _ in results for page in lang_pages]
-        return pages, {lang for lang, (_, changed) in zip(languages, results) if changed}
+                results = list(pool.map(_render_one, tasks))
+        *rendered, (api, _) = results
+        pages = [page for lang_pages, _ in rendered for page in lang_pages]
+        return pages, {lang for lang, (_, changed) in zip(languages, rendered) if changed}, api
     finally:
         _SHARED.clear()
 
