@@ -524,7 +524,9 @@ def test_the_site_publishes_the_json_export(built_site: Path) -> None:
     concepts = load_glossary([built_site / "terms"], config=config, want_concepts=True).concepts
     from glossary.exchange import format_json
 
-    assert api.read_bytes() == format_json(concepts.values(), config)
+    published = api.read_text("utf-8")
+    assert json.loads(published) == json.loads(format_json(concepts.values(), config))
+    assert published.count("\n") == 1  # compact: one line
 
 
 def test_an_update_keeps_comments_blank_lines_and_quotes(project: Path, capsys) -> None:

@@ -174,3 +174,39 @@ def test_a_failing_mkdocs_build_also_leaves_the_site_untouched(tmp_path: Path) -
     assert not result.ok
     assert any("nowhere.md" in run.output for run in result.runs if not run.ok)
     assert (root / "site" / "index.html").read_text("utf-8") == "previous site"
+
+
+_GENERATE = """
+import sys
+from pathlib import Path
+from glossary.config import load_config
+from glossary.emit import read_base_config, site_settings
+from glossary.site import Project, docs_dir, generate
+project = Project(Path(sys.argv[1]))
+settings = site_settings(read_base_config(project.base_config))
+report, pages, changed, api = generate(project, load_config(), settings, docs_dir(project))
+print(len(pages), len(changed))
+"""
+
+
+def test_generated_files_do_not_depend_on_hash_order(tmp_path: Path) -> None:
+    """The same terms give byte-identical generated files from one run to the next (set
+    and hash order vary between Python processes); otherwise every build would look
+    like a change to ``glossary serve`` and to anyone diffing the build folder."""
+    import os
+    import subprocess
+    import sys
+
+    trees = []
+    for seed in ("1", "2"):
+        (tmp_path / f"seed-{seed}").mkdir()
+        root = make_site_project(tmp_path / f"seed-{seed}")
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _GENERATE, str(root)], env=env,
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        docs = root / "build" / "docs"
+        trees.append({p.relative_to(docs).as_posix(): p.read_bytes()
+                      for p in sorted(docs.rglob("*")) if p.is_file()})
+    assert trees[0].keys() == trees[1].keys() and len(trees[0]) > 50
+    assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []

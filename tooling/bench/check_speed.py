@@ -13,12 +13,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import write_corpus  # noqa: E402
+from synthetic import workspace, write_corpus  # noqa: E402
 
 from glossary.schema import schema_path  # noqa: E402
 
@@ -38,7 +37,7 @@ def _time(command: list[str], cwd: Path, repeat: int, before=None) -> float:
 
 
 def bench(size: int, repeat: int, with_jsonschema: bool) -> dict[str, float]:
-    root = Path(tempfile.mkdtemp(prefix=f"glossary-bench-{size}-"))
+    root = workspace(f"check-{size}-")
     try:
         terms = write_corpus(root / "terms", size)
         files = sorted(str(p) for p in terms.glob("*.yaml"))

@@ -3,7 +3,11 @@ like real term files (terms, definition, example, notes, relations, sources)."""
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
+import tempfile
+import time
 from pathlib import Path
 
 from glossary.load import SCHEMA_LINE
@@ -22,6 +26,42 @@ SENTENCE = {
 }
 CATEGORIES = ["metrics", "leads", "process", "methodology", "roles", "marketing", "crm",
               "deals", "customer-success", "business"]
+
+
+def workspace(prefix: str) -> Path:
+    """A fresh folder for one benchmark run, under the repository's ``build/bench/`` (or
+    ``$GLOSSARY_BENCH_DIR``): on the disk where ``glossary build`` normally writes. The
+    system temporary folder can be far slower at creating files (8x on one test
+    machine), which would measure the disk rather than the build."""
+    base = Path(os.environ.get("GLOSSARY_BENCH_DIR") or Path(__file__).resolve().parents[2] / "build" / "bench")
+    base.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=base))
+
+
+def new_file_ms(folder: Path, count: int = 300) -> float:
+    """Milliseconds to create one small file in ``folder``: the disk's state, which every
+    build pays for (MkDocs makes a folder and a file per page, the generator a file)."""
+    probe = Path(tempfile.mkdtemp(prefix="probe-", dir=folder))
+    start = time.perf_counter()
+    for index in range(count):
+        (probe / f"{index}.md").write_bytes(b"x" * 4096)
+    elapsed = (time.perf_counter() - start) / count * 1000
+    shutil.rmtree(probe, ignore_errors=True)
+    return elapsed
+
+
+def settle(folder: Path, limit_ms: float = 0.15, patience: float = 180.0) -> float:
+    """Flush the disk and wait (up to ``patience`` seconds) until creating a file costs at
+    most ``limit_ms``: on a virtual disk, file creation can slow down tenfold for a while
+    after heavy writing or deleting, which would measure the disk rather than the build.
+    Returns the last probe, which the benchmark prints beside its figures."""
+    deadline = time.monotonic() + patience
+    while True:
+        os.sync()
+        probe = new_file_ms(folder)
+        if probe <= limit_ms or time.monotonic() > deadline:
+            return probe
+        time.sleep(10)
 
 
 def _sentence(lang: str, rng: random.Random) -> str:

@@ -71,17 +71,22 @@ def build_concepts(items: list[dict], path: Path, config: Config) -> list[Concep
     return [build_concept(Document(path, item, {}, {}), config) for item in items]
 
 
-def format_json(concepts: Iterable[Concept], config: Config) -> bytes:
-    """The whole glossary as one JSON document, sorted by id (stable diffs and caching)."""
+def export_document(concepts: Iterable[Concept], config: Config) -> dict:
+    """The whole glossary as one JSON-ready document, sorted by id (stable diffs and caching)."""
     languages = config.language_tags
-    document = {"languages": list(languages),
-                "concepts": [concept_data(c, languages) for c in sorted(concepts, key=lambda c: c.id)]}
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return {"languages": list(languages),
+            "concepts": [concept_data(c, languages) for c in sorted(concepts, key=lambda c: c.id)]}
+
+
+def format_json(concepts: Iterable[Concept], config: Config) -> bytes:
+    """The JSON export: indented, for people and diffs."""
+    return (json.dumps(export_document(concepts, config), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def format_api(concepts: Iterable[Concept], config: Config) -> str:
-    """``api/terms.json`` of the published site: the JSON export, for other tools to fetch."""
-    return format_json(concepts, config).decode("utf-8")
+    """``api/terms.json`` of the published site: the same document as the JSON export,
+    written compactly for other tools to fetch."""
+    return json.dumps(export_document(concepts, config), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def read_json(path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[Diagnostic]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from glossary.cache import CACHE_DIR, cache_file, read_cache, stamp, write_cache
-from glossary.formula.metric import prime_inverses
+from glossary.formula.metric import known_inverses, learn_inverses, prime_inverses
 from glossary.config import Config, load_config
 from glossary.diagnostics import Diagnostic, Report, diagnostic
 from glossary.discover import discover, siblings
@@ -45,6 +45,7 @@ class Checked(NamedTuple):
     indexed: Indexed | None
     problems: list
     concept: Concept | None = None
+    inverses: tuple = ()  # (expression, inverses) its formula's check solved, for the main process
 
 
 _CHECKERS: dict[int, tuple[Config, SchemaChecker]] = {}
@@ -69,14 +70,18 @@ def check_file(path: Path, config: Config, verbose: bool = False,
         problems += checker.iter_errors(doc, verbose)
         concept = build_concept(doc, config)
         problems += iter_document_errors(doc, concept, config)
+        solved: tuple = ()
         if concept.formula:
             problems += iter_formula_errors(doc, config)
+            expression = concept.formula.get("expression")
+            if isinstance(expression, str) and (inverses := known_inverses(expression)) is not None:
+                solved = (expression, inverses)
         indexed = index_document(doc, config)
     except Exception as error:  # a bug must name the file, never show a traceback
         problems.append(diagnostic(str(path), (1, 1), "error", "internal-error",
                                    error=f"{type(error).__name__}: {error}"))
         return Checked(path, None, problems)
-    return Checked(path, indexed, problems, concept if want_concept else None)
+    return Checked(path, indexed, problems, concept if want_concept else None, solved)
 
 
 def _run_checks(paths: list[Path], config: Config, verbose: bool,
@@ -160,6 +165,8 @@ def load_glossary(paths: Iterable[Path], config: Config | None = None, verbose: 
                 index.append(checked.indexed)
             if checked.concept is not None:
                 glossary.concepts.setdefault(checked.concept.id, checked.concept)
+            if checked.inverses:
+                learn_inverses(*checked.inverses)
         cross = list(iter_index_errors(index, config))
     except Exception as error:  # never a traceback
         cross = [diagnostic("terms", (1, 1), "error", "internal-error",

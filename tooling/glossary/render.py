@@ -246,6 +246,9 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         "description": first_sentence(shown.definition if shown else "", 155),
         "glossary": {"id": concept.id, "alternates": _alternates(view, concept, path),
                      "jsonld": _json_ld(view, concept, url)},
+        # Material indexes the whole page; the search stage supplies a term page's entry
+        # (title and definition) itself (``search.rewrite_index``)
+        "search": {"exclude": True},
     }
     return Page(lang, f"terms/{concept.id}.md", _front_matter(meta) + body)
 

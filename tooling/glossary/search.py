@@ -142,8 +142,9 @@ def write_search_files(linked: Linked, lang: str, languages: list[str], source: 
 
 
 def rewrite_index(site_lang_dir: Path, docs_lang_dir: Path) -> None:
-    """Replace Material's entries for term pages by ours, and store the index as UTF-8
-    (Material escapes every non-ASCII character, which nearly doubles Korean and Chinese)."""
+    """Add our entries for term pages (which Material leaves out, see ``render_term``) to
+    Material's index, and store it as UTF-8 (Material escapes every non-ASCII character,
+    which nearly doubles Korean and Chinese)."""
     index_file = site_lang_dir / "search" / "search_index.json"
     terms_file = docs_lang_dir / TERMS_FILE
     if not index_file.is_file() or not terms_file.is_file():

@@ -35,6 +35,7 @@ class BuildResult:
     generate_seconds: float = 0.0
     mkdocs_seconds: float = 0.0
     runs: list[MkDocsRun] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # our stages: check, render, finish
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,17 @@ def hand_written_pages(site_src: Path, config: Config) -> list[Page]:
 
 
 def generate(project: Project, config: Config, settings: SiteSettings,
-             docs: Path | None = None, select=None) -> tuple[Report, list[Page], set[str], str | None]:
+             docs: Path | None = None, select=None, timings: dict | None = None
+             ) -> tuple[Report, list[Page], set[str], str | None]:
     """Check, link and render every page of every language (and, given ``docs``, write
     them there, telling which languages changed) and the JSON API, or return the report
-    that stops the build. ``select(concepts)`` may narrow the languages to render."""
+    that stops the build. ``select(concepts)`` may narrow the languages to render;
+    ``timings`` receives the seconds spent checking and rendering."""
+    start = time.perf_counter()
     glossary = load_glossary([project.terms], config=config, want_concepts=True)
+    checked = time.perf_counter()
+    if timings is not None:
+        timings["check"] = checked - start
     if glossary.report.exit_code() != 0:
         return glossary.report, [], set(), None
     linked = replace(link_glossary(glossary.concepts, config),
@@ -82,6 +89,8 @@ def generate(project: Project, config: Config, settings: SiteSettings,
     extra = hand_written_pages(project.site_src, config)
     languages = select(glossary.concepts) if select else None
     pages, changed, api = render_languages(linked, config, settings, extra, docs, languages)
+    if timings is not None:
+        timings["render"] = time.perf_counter() - checked
     return glossary.report, pages, changed, api
 
 
@@ -182,9 +191,10 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
     config = config or load_config()
     settings = site_settings(read_base_config(project.base_config), site_url)
     start = time.perf_counter()
-    report, pages, _, api = generate(project, config, settings, docs_dir(project))
+    timings: dict[str, float] = {}
+    report, pages, _, api = generate(project, config, settings, docs_dir(project), timings=timings)
     if not pages:
-        return BuildResult(False, report)
+        return BuildResult(False, report, timings=timings)
     staging = staging_dir(site_dir)
     try:
         config_files = prepare(project, config, settings, staging)
@@ -193,14 +203,15 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
         mkdocs_seconds = time.perf_counter() - start - generated
         if not all(run.ok for run in runs):
             shutil.rmtree(staging, ignore_errors=True)
-            return BuildResult(False, report, pages, generated, mkdocs_seconds, runs)
-        root_start = time.perf_counter()
+            return BuildResult(False, report, pages, generated, mkdocs_seconds, runs, timings)
+        finish_start = time.perf_counter()
         for lang in config.language_tags:
             rewrite_index(staging / lang_slug(lang), docs_dir(project) / lang_slug(lang))
         write_root(staging, config, settings, pages, api)
         swap_into_place(staging, site_dir)
-        generated += time.perf_counter() - root_start
+        timings["finish"] = time.perf_counter() - finish_start
+        generated += timings["finish"]
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(True, report, pages, generated, mkdocs_seconds, runs)
+    return BuildResult(True, report, pages, generated, mkdocs_seconds, runs, timings)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,15 +32,25 @@ class Metric:
 
 
 CACHE_VERSION = 2  # 2: inverses no longer simplified
-_SOLVED: dict[str, tuple] = {}  # expression -> inverses, filled from the on-disk cache
+_SOLVED: dict[str, tuple] = {}  # expression -> inverses: solved here, loaded from the cache, or learnt
 
 
-@lru_cache(maxsize=512)
 def _inverses(expression: str) -> tuple[tuple[str, tuple | None, str | None], ...]:
-    if expression in _SOLVED:
-        return _SOLVED[expression]
-    inverses: list[Inverse] = solve_inverses(parse(expression))
-    return tuple((i.name, _freeze(i.ast), i.problem) for i in inverses)
+    known = _SOLVED.get(expression)
+    if known is None:
+        inverses: list[Inverse] = solve_inverses(parse(expression))
+        known = _SOLVED[expression] = tuple((i.name, _freeze(i.ast), i.problem) for i in inverses)
+    return known
+
+
+def known_inverses(expression: str) -> tuple | None:
+    """The inverses of ``expression`` if this process has them (solved, cached or learnt)."""
+    return _SOLVED.get(expression)
+
+
+def learn_inverses(expression: str, inverses: tuple) -> None:
+    """Take the inverses another process solved (a check worker's), so they are not solved again."""
+    _SOLVED.setdefault(expression, inverses)
 
 
 def _freeze(ast: Any) -> Any:
