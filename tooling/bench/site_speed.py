@@ -37,6 +37,7 @@ def _project(terms: Path | None) -> Path:
         shutil.copytree(ROOT / "terms", root / "terms")
     else:
         shutil.move(str(terms), root / "terms")
+        terms.parent.rmdir()  # the corpus's own workspace, now empty
     return root
 
 
