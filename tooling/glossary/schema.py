@@ -20,7 +20,7 @@ REFERENCE_PAGE = Path("site_src") / "en" / "reference" / "term-format.md"
 
 def _base() -> dict:
     text = resources.files("glossary").joinpath("data/term-schema.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 10x faster
 
 
 def build_schema(config: Config) -> dict:
