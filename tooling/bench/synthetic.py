@@ -1,5 +1,6 @@
-"""Synthetic corpora for benchmarks: N concepts in every configured language, shaped
-like real term files (terms, definition, example, notes, relations, sources)."""
+"""What the benchmarks share: synthetic corpora (N concepts in every configured language,
+shaped like real term files: terms, definition, example, notes, relations, sources), the
+folder they work in, and a probe that waits for the disk to settle."""
 
 from __future__ import annotations
 

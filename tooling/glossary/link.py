@@ -23,6 +23,8 @@ from typing import Iterable, Iterator, NamedTuple
 
 import ahocorasick
 
+from glossary.model import FIELDS, field_texts
+
 # Korean particles and copula endings that may follow a noun; up to three may combine
 # (파이프라인 + 에서 + 는).
 PARTICLES = frozenset("""
@@ -222,7 +224,8 @@ class LanguageLinks:
         """The linked form of a definition, example or note (None if there is none)."""
         key = (concept.id, part, index)
         if key not in self._blocks:
-            text = _text_of(concept.entry(self.lang), part, index)
+            texts = field_texts(concept.entry(self.lang), part)
+            text = texts[index] if index < len(texts) else None
             self._blocks[key] = link_block(self.matcher, text, exclude=concept.id) if text else None
         return self._blocks[key]
 
@@ -233,23 +236,13 @@ class LanguageLinks:
             mentioned: dict[str, set[str]] = {}
             for concept in self.concepts.values():
                 entry = concept.entry(self.lang)
-                if entry is None:
-                    continue
-                parts = [("definition", 0), ("example", 0)] + [("notes", i) for i in range(len(entry.notes))]
-                for part, index in parts:
-                    for segment in self.block(concept, part, index) or ():
-                        if segment.kind == "mention":
-                            mentioned.setdefault(segment.concept, set()).add(concept.id)
+                for part in FIELDS:
+                    for index in range(len(field_texts(entry, part))):
+                        for segment in self.block(concept, part, index) or ():
+                            if segment.kind == "mention":
+                                mentioned.setdefault(segment.concept, set()).add(concept.id)
             self._backlinks = {target: sorted(sources) for target, sources in mentioned.items()}
         return self._backlinks
-
-
-def _text_of(entry, part: str, index: int) -> str | None:
-    if entry is None:
-        return None
-    if part == "notes":
-        return entry.notes[index] if index < len(entry.notes) else None
-    return getattr(entry, part)
 
 
 @dataclass(frozen=True)

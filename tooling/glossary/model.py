@@ -49,6 +49,19 @@ class Entry:
         return bool(self.preferred and self.definition and self.example)
 
 
+FIELDS = ("definition", "example", "notes")  # an entry's texts
+
+
+def field_texts(entry: Entry | None, name: str) -> tuple[str, ...]:
+    """The texts of ``definition``, ``example`` (one each) or ``notes`` (each note)."""
+    if entry is None:
+        return ()
+    if name == "notes":
+        return entry.notes
+    text = getattr(entry, name)
+    return (text,) if text else ()
+
+
 @dataclass(frozen=True)
 class Relation:
     kind: str

@@ -60,15 +60,14 @@ def build_lexicon(linked: Linked, lang: str, languages: list[str]) -> dict:
             "particles": sorted(PARTICLES, key=lambda p: (-len(p), p))}  # longest first, stable
 
 
-_KEYS: dict[int, tuple] = {}  # the same for every language's lexicon: made once per process
+_LAST_KEYS: list[tuple] = []  # (concepts, languages, keys): every language's lexicon shares them
 
 
 def _lexicon_keys(concepts: dict, languages: tuple[str, ...]) -> tuple[list[str], list[int]]:
     """The sorted lookup keys (every designation, normalized, with and without spaces, in
     both Chinese scripts) and, for each, its concept's index times 16 plus its rank."""
-    known = _KEYS.get(id(concepts))
-    if known and known[0] is concepts and known[1] == languages:
-        return known[2]
+    if _LAST_KEYS and _LAST_KEYS[0][0] is concepts and _LAST_KEYS[0][1] == languages:
+        return _LAST_KEYS[0][2]
     rows: dict[tuple[str, int], int] = {}
     for index, concept in enumerate(concepts.values()):
         for position, source_lang in enumerate(languages):
@@ -80,8 +79,7 @@ def _lexicon_keys(concepts: dict, languages: tuple[str, ...]) -> tuple[list[str]
                     rows[(variant, index)] = min(best, rank) if best is not None else rank
     ordered = sorted(rows.items(), key=_utf16_order if _ASTRAL.search("".join(k for k, _ in rows)) else _order)
     result = [key for (key, _), _ in ordered], [index * 16 + rank for (_, index), rank in ordered]
-    _KEYS.clear()
-    _KEYS[id(concepts)] = (concepts, languages, result)
+    _LAST_KEYS[:] = [(concepts, languages, result)]
     return result
 
 

@@ -12,10 +12,9 @@ import unicodedata
 from typing import Mapping
 
 from glossary.config import Config
-from glossary.model import Concept, Entry
+from glossary.model import FIELDS, Concept, Entry, field_texts
 from glossary.skeleton import is_placeholder
 
-FIELDS = ("definition", "example", "notes")
 NOTES_SEPARATOR = "\n"  # survives the spacing collapse, so splitting a note is a change
 
 
@@ -31,16 +30,6 @@ def _digest(text: str) -> str:
 def text_hash(text: str) -> str:
     """The short hash recorded for a text: blake2b (4 bytes) of its normalized form."""
     return _digest(normalize(text))
-
-
-def field_texts(entry: Entry | None, name: str) -> tuple[str, ...]:
-    """The texts of ``definition``, ``example`` (one each) or ``notes`` (each note)."""
-    if entry is None:
-        return ()
-    if name == "notes":
-        return entry.notes
-    text = getattr(entry, name)
-    return (text,) if text else ()
 
 
 def field_hash(entry: Entry | None, name: str) -> str | None:
