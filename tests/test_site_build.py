@@ -210,3 +210,35 @@ def test_generated_files_do_not_depend_on_hash_order(tmp_path: Path) -> None:
                       for p in sorted(docs.rglob("*")) if p.is_file()})
     assert trees[0].keys() == trees[1].keys() and len(trees[0]) > 50
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
+
+
+def test_a_second_generation_rewrites_only_what_changed(tmp_path: Path) -> None:
+    """Unchanged pages are not rewritten (their files keep their modification time), only
+    the languages an edit affects are reported as changed, and the page of a concept
+    whose file is gone is removed."""
+    from glossary.config import load_config
+    from glossary.emit import read_base_config, site_settings
+    from glossary.site import docs_dir, generate
+
+    root = make_site_project(tmp_path)
+    project = Project(root)
+    settings = site_settings(read_base_config(project.base_config))
+    docs = docs_dir(project)
+
+    def run() -> set[str]:
+        report, pages, changed, _ = generate(project, load_config(), settings, docs)
+        assert report.exit_code() == 0 and pages
+        return changed
+
+    assert run() == set(LANGS.values())
+    stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    term = root / "terms" / "script-in-definition.yaml"
+    term.write_text(term.read_text("utf-8").replace("「<script> 只是文字。」", "「<script> 仍然只是文字。」"), "utf-8")
+    assert run() == {"zh-Hant"}
+    touched = sorted(p.relative_to(docs).as_posix() for p, ns in stamps.items() if p.stat().st_mtime_ns != ns)
+    assert touched == ["zh-hant/terms/script-in-definition.md"]
+
+    term.unlink()
+    assert run() == set(LANGS.values())
+    assert not list(docs.rglob("script-in-definition.md"))
+    assert (docs / "en" / "terms" / "churn-rate.md").is_file()

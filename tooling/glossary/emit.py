@@ -14,7 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import yaml
 
@@ -48,20 +48,37 @@ def site_settings(base: dict, site_url: str | None = None) -> SiteSettings:
 def write_pages(pages: Iterable[Page], docs: Path, lang: str) -> int:
     """Write one language's pages under ``docs/<lang>/``, touching only files whose
     content changed, and remove pages that are no longer produced. Returns how many
-    files were written."""
-    folder = docs / lang_slug(lang)
-    wanted: dict[Path, str] = {folder / p.path: p.text for p in pages if p.lang == lang}
+    files were written. (Plain ``os`` calls: tens of thousands of pages make ``Path``
+    objects' overhead show.)"""
+    folder = os.path.join(docs, lang_slug(lang))
+    wanted = {page.path: page.text for page in pages if page.lang == lang}
+    present = set(_markdown_files(folder))
+    made: set[str] = set()
     written = 0
-    for path, text in wanted.items():
-        if path.is_file() and path.read_text("utf-8") == text:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    for name, text in wanted.items():
+        path = os.path.join(folder, name)
+        if name in present:
+            with open(path, encoding="utf-8") as handle:
+                if handle.read() == text:
+                    continue
+        elif (parent := os.path.dirname(path)) not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
         written += 1
-    for path in folder.rglob("*.md"):
-        if path not in wanted:
-            path.unlink()
+    for name in present - wanted.keys():
+        os.unlink(os.path.join(folder, name))
     return written
+
+
+def _markdown_files(folder: str) -> Iterator[str]:
+    """The Markdown files under ``folder``, as ``/``-separated paths relative to it."""
+    for root, _, files in os.walk(folder):
+        prefix = os.path.relpath(root, folder).replace(os.sep, "/")
+        for name in files:
+            if name.endswith(".md"):
+                yield name if prefix == "." else f"{prefix}/{name}"
 
 
 def copy_static(site_src: Path, docs: Path, languages: Iterable[str]) -> None:

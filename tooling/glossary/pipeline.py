@@ -6,11 +6,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from glossary.cache import CACHE_DIR, cache_file, read_cache, stamp, write_cache
 from glossary.formula.metric import known_inverses, learn_inverses, prime_inverses
@@ -59,8 +59,10 @@ def _checker_for(config: Config) -> SchemaChecker:
 
 
 def check_file(path: Path, config: Config, verbose: bool = False,
-               want_concept: bool = False) -> Checked:
-    """load → schema → model → per-file checks for one file; never raises."""
+               want_concept: bool = False, solver: "FormulaSide | None" = None) -> Checked:
+    """load → schema → model → per-file checks for one file; never raises. With a
+    ``solver``, a formula whose inverses are not known yet is checked there, beside
+    the loading of the next files (``Checked.inverses`` then holds its future)."""
     checker = _checker_for(config)
     doc = load_document(path)
     problems = list(doc.diagnostics)
@@ -70,30 +72,84 @@ def check_file(path: Path, config: Config, verbose: bool = False,
         problems += checker.iter_errors(doc, verbose)
         concept = build_concept(doc, config)
         problems += iter_document_errors(doc, concept, config)
-        solved: tuple = ()
+        solved: tuple | Future = ()
         if concept.formula:
-            problems += iter_formula_errors(doc, config)
             expression = concept.formula.get("expression")
-            if isinstance(expression, str) and (inverses := known_inverses(expression)) is not None:
-                solved = (expression, inverses)
+            if solver is not None and isinstance(expression, str) and known_inverses(expression) is None:
+                solved = solver.submit(doc, config)
+            else:
+                formula_problems, solved = check_formula(doc, config)
+                problems += formula_problems
         indexed = index_document(doc, config)
     except Exception as error:  # a bug must name the file, never show a traceback
-        problems.append(diagnostic(str(path), (1, 1), "error", "internal-error",
-                                   error=f"{type(error).__name__}: {error}"))
+        problems.append(_internal_error(path, error))
         return Checked(path, None, problems)
     return Checked(path, indexed, problems, concept if want_concept else None, solved)
 
 
-def _run_checks(paths: list[Path], config: Config, verbose: bool,
-                want_concepts: bool) -> list[Checked]:
-    """Per-file stages, spread over the machine's cores for large corpora."""
+def _internal_error(path: Path, error: Exception) -> Diagnostic:
+    return diagnostic(str(path), (1, 1), "error", "internal-error", error=f"{type(error).__name__}: {error}")
+
+
+def check_formula(doc, config: Config) -> tuple[list, tuple]:
+    """A formula block's diagnostics, and its expression's inverses as solved for them."""
+    problems = list(iter_formula_errors(doc, config))
+    formula = doc.data.get("formula")
+    expression = formula.get("expression") if isinstance(formula, dict) else None
+    inverses = known_inverses(expression) if isinstance(expression, str) else None
+    return problems, (expression, inverses) if inverses is not None else ()
+
+
+class FormulaSide:
+    """One worker process that checks formulas (solving their inverses with sympy, whose
+    import alone takes a third of a second) while the main process loads the other files.
+    The process starts with the first formula that needs solving."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, doc, config: Config) -> Future:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        return self._pool.submit(check_formula, doc, config)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+
+def _settle(checked: Checked) -> Checked:
+    """A checked file with its formula's result, if that was checked beside."""
+    if not isinstance(checked.inverses, Future):
+        return checked
+    try:
+        problems, solved = checked.inverses.result()
+    except Exception as error:  # a bug must name the file, never show a traceback
+        problems, solved = [_internal_error(checked.path, error)], ()
+    return checked._replace(problems=checked.problems + problems, inverses=solved)
+
+
+def _run_checks(paths: list[Path], config: Config, verbose: bool, want_concepts: bool,
+                meanwhile: Callable[[], object] = lambda: None) -> list[Checked]:
+    """Per-file stages, spread over the machine's cores for large corpora; on small
+    ones, formulas are solved in a process beside the main one. ``meanwhile`` runs in
+    the main process while other processes finish their part."""
     work = partial(check_file, config=config, verbose=verbose, want_concept=want_concepts)
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        return [work(path) for path in paths]
+        solver = FormulaSide() if workers >= 2 else None
+        try:
+            checked = [work(path, solver=solver) for path in paths]
+            meanwhile()
+            return [_settle(c) for c in checked]
+        finally:
+            if solver is not None:
+                solver.close()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(work, paths, chunksize=max(16, len(paths) // (workers * 8))))
+        results = pool.map(work, paths, chunksize=max(16, len(paths) // (workers * 8)))
+        meanwhile()
+        return list(results)
 
 
 def _to_payload(checked: Checked) -> tuple:
@@ -112,10 +168,10 @@ def _from_payload(path: Path, payload: tuple) -> Checked:
 
 
 def _check_files(paths: list[Path], config: Config, verbose: bool, want_concepts: bool,
-                 use_cache: bool) -> list[Checked]:
+                 use_cache: bool, meanwhile: Callable[[], object]) -> list[Checked]:
     """Per-file results, reusing cached ones for files unchanged since the last run."""
     if not use_cache or verbose or want_concepts or config is not load_config():
-        return _run_checks(paths, config, verbose, want_concepts)
+        return _run_checks(paths, config, verbose, want_concepts, meanwhile)
     folders = {path.parent for path in paths}
     cached = {folder: read_cache(cache_file(folder)) for folder in folders}
     stamps = {path: stamp(path) for path in paths}
@@ -127,7 +183,7 @@ def _check_files(paths: list[Path], config: Config, verbose: bool, want_concepts
             results[path] = _from_payload(path, entry[1])
         else:
             stale.append(path)
-    for checked in _run_checks(stale, config, verbose, want_concepts):
+    for checked in _run_checks(stale, config, verbose, want_concepts, meanwhile):
         results[checked.path] = checked
     for folder in folders:
         entries = cached[folder]
@@ -142,10 +198,12 @@ def _check_files(paths: list[Path], config: Config, verbose: bool, want_concepts
 
 
 def load_glossary(paths: Iterable[Path], config: Config | None = None, verbose: bool = False,
-                  want_concepts: bool = False, use_cache: bool = True) -> Glossary:
+                  want_concepts: bool = False, use_cache: bool = True,
+                  meanwhile: Callable[[], object] = lambda: None) -> Glossary:
     """Check the term files under ``paths`` (and model them with ``want_concepts``);
     diagnostics are reported for those files only, though references resolve against
-    every term file in their folders."""
+    every term file in their folders. ``meanwhile`` is called once, while worker
+    processes (if any) are still busy: the caller's chance to prepare its next step."""
     config = config or load_config()
     targets, missing = discover(paths)
     for folder in dict.fromkeys(path.parent for path in targets):
@@ -158,7 +216,7 @@ def load_glossary(paths: Iterable[Path], config: Config | None = None, verbose: 
     gc.disable()  # loading makes many small objects and no cycles: GC passes only cost time
     try:
         for checked in _check_files(siblings(targets), config, verbose, want_concepts,
-                                    use_cache):
+                                    use_cache, meanwhile):
             if str(checked.path) in scope:
                 glossary.report.extend(checked.problems)
             if checked.indexed is not None:

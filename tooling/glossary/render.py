@@ -64,9 +64,18 @@ def md_escape(value: object) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
 
 
+class _Environment(Environment):
+    def getattr(self, obj, attribute):
+        """``x.name`` on a plain dict (the views handed to templates) is a key lookup:
+        Jinja would first try the attribute and pay for the AttributeError every time."""
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 @cache
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("glossary", "templates"),
+    env = _Environment(loader=PackageLoader("glossary", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True,
                       auto_reload=False)  # templates ship with the package: no stat per page

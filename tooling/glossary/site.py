@@ -78,7 +78,8 @@ def generate(project: Project, config: Config, settings: SiteSettings,
     that stops the build. ``select(concepts)`` may narrow the languages to render;
     ``timings`` receives the seconds spent checking and rendering."""
     start = time.perf_counter()
-    glossary = load_glossary([project.terms], config=config, want_concepts=True)
+    glossary = load_glossary([project.terms], config=config, want_concepts=True,
+                             meanwhile=lambda: _warm_up(config.language_tags))
     checked = time.perf_counter()
     if timings is not None:
         timings["check"] = checked - start
@@ -96,29 +97,36 @@ def generate(project: Project, config: Config, settings: SiteSettings,
 
 _SHARED: dict = {}
 PARALLEL_RENDER_FROM = 100  # concepts; below this, worker processes cost more than they save
-API = "api"  # the task that writes the JSON API, run beside the languages'
+API, SEARCH = "api", "search"  # the tasks that write the JSON API and the search files
 
 
-def _render_one(task: str) -> tuple[list[Page] | str, bool]:
-    """One language's pages (linked, rendered and, when writing, written, telling whether
-    any file changed), or the JSON API."""
-    linked, config, settings, extra, docs = _SHARED["work"]
+def _render_one(task: str) -> tuple[list[Page], str | None, set[str]]:
+    """One task of the render: a language's pages (linked, rendered and, when writing,
+    written), the search files of every language (their lookup keys are shared, so made
+    once), or the JSON API. Returns pages, the API and the languages whose files changed."""
+    linked, config, settings, extra, docs, languages = _SHARED["work"]
     if task == API:
-        return format_api(linked.concepts.values(), config), False
+        return [], format_api(linked.concepts.values(), config), set()
+    if task == SEARCH:
+        return [], None, {lang for lang in languages
+                          if write_search_files(linked, lang, list(config.language_tags),
+                                                config.source_language, docs / lang_slug(lang))}
     lang = task
     pages = render_language(linked, config, lang, settings) + [p for p in extra if p.lang == lang]
     if docs is None:
-        return pages, True
-    changed = write_pages(pages, docs, lang) > 0
-    changed |= write_search_files(linked, lang, list(config.language_tags), config.source_language,
-                                  docs / lang_slug(lang))
-    return [Page(p.lang, p.path, "") for p in pages], changed  # written: only places travel back
+        return pages, None, {lang}
+    changed = {lang} if write_pages(pages, docs, lang) else set()
+    return [Page(p.lang, p.path, "") for p in pages], None, changed  # written: only places travel back
 
 
 def _warm_up(languages: list[str]) -> None:
+    """What rendering loads once: compiled templates, locale data, OpenCC's converters.
+    Done while the check waits for its workers, and then shared by the render's forks."""
     from glossary.formula.display import _locale
     from glossary.render import environment
+    from glossary.search import script_converters
 
+    script_converters()
     env = environment()
     for name in env.list_templates(extensions=["j2"]):
         env.get_template(name)
@@ -130,24 +138,23 @@ def render_languages(linked, config: Config, settings: SiteSettings, extra: list
                      docs: Path | None, only: set[str] | None = None
                      ) -> tuple[list[Page], set[str], str]:
     """Every language's pages (or those of ``only``), which languages changed, and the
-    JSON API. On large glossaries the languages and the API are made in parallel, in
-    forked workers that inherit the checked glossary; each worker links the language it
-    renders."""
+    JSON API. On large glossaries the languages, their search files and the API are
+    made in parallel, in forked workers that inherit the checked glossary; each worker
+    links the language it renders."""
     languages = [lang for lang in config.language_tags if only is None or lang in only]
-    tasks = languages + [API]
-    _SHARED["work"] = (linked, config, settings, extra, docs)
+    tasks = languages + ([SEARCH] if docs is not None else []) + [API]  # longest first
+    _SHARED["work"] = (linked, config, settings, extra, docs, languages)
     try:
         workers = min(len(tasks), os.cpu_count() or 1)
         if len(linked.concepts) < PARALLEL_RENDER_FROM or workers < 2:
             results = [_render_one(task) for task in tasks]
         else:
-            _warm_up(languages)  # compiled templates and locale data are then shared by the forks
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
                 results = list(pool.map(_render_one, tasks))
-        *rendered, (api, _) = results
-        pages = [page for lang_pages, _ in rendered for page in lang_pages]
-        return pages, {lang for lang, (_, changed) in zip(languages, rendered) if changed}, api
+        pages = [page for task_pages, _, _ in results for page in task_pages]
+        changed = {lang for _, _, task_changed in results for lang in task_changed}
+        return pages, changed, results[-1][1]
     finally:
         _SHARED.clear()
 
