@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import make_site_project, run_cli
+from conftest import ROOT, make_site_project, run_cli
 from glossary.site import Project, build_site
 
 LANGS = {"en": "en", "ko": "ko", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
@@ -242,3 +242,34 @@ def test_a_second_generation_rewrites_only_what_changed(tmp_path: Path) -> None:
     assert run() == set(LANGS.values())
     assert not list(docs.rglob("script-in-definition.md"))
     assert (docs / "en" / "terms" / "churn-rate.md").is_file()
+
+
+def test_parallel_and_serial_generation_write_the_same_files(tmp_path: Path, monkeypatch) -> None:
+    """The real glossary is large enough to render its languages, search files and API in
+    worker processes; doing it all in one process must give the very same files."""
+    import shutil
+
+    import glossary.site as site
+    from glossary.config import load_config
+    from glossary.emit import read_base_config, site_settings
+
+    parallel_from = site.PARALLEL_RENDER_FROM
+    assert len(list(ROOT.joinpath("terms").glob("*.yaml"))) >= parallel_from
+    trees, apis = [], []
+    for threshold in (parallel_from, 10**9):
+        monkeypatch.setattr(site, "PARALLEL_RENDER_FROM", threshold)
+        root = tmp_path / f"from-{threshold}"
+        root.mkdir()
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(ROOT / "site_src", root / "site_src")
+        shutil.copytree(ROOT / "terms", root / "terms")
+        project = Project(root)
+        report, pages, changed, api = site.generate(project, load_config(), site_settings(
+            read_base_config(project.base_config)), site.docs_dir(project))
+        assert report.exit_code() == 0 and changed == set(LANGS.values())
+        docs = site.docs_dir(project)
+        trees.append({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()})
+        apis.append(api)
+    assert trees[0].keys() == trees[1].keys() and len(trees[0]) > 1000
+    assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
+    assert apis[0] == apis[1] and apis[0]

@@ -4,8 +4,6 @@ discover → load → validate → model. Only ``load`` reads files; nothing her
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -23,6 +21,7 @@ from glossary.schema import build_schema
 from glossary.index import Indexed, index_document, iter_index_errors
 from glossary.formula.check import iter_formula_errors
 from glossary.validate import SchemaChecker, iter_document_errors
+from glossary.workers import cores, fork_pool
 
 
 PARALLEL_FROM = 400  # below this many files, starting worker processes costs more than it saves
@@ -110,7 +109,7 @@ class FormulaSide:
 
     def submit(self, doc, config: Config) -> Future:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._pool = fork_pool(1)
         return self._pool.submit(check_formula, doc, config)
 
     def close(self) -> None:
@@ -135,7 +134,7 @@ def _run_checks(paths: list[Path], config: Config, verbose: bool, want_concepts:
     ones, formulas are solved in a process beside the main one. ``meanwhile`` runs in
     the main process while other processes finish their part."""
     work = partial(check_file, config=config, verbose=verbose, want_concept=want_concepts)
-    workers = min(os.cpu_count() or 1, 8)
+    workers = min(cores(), 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
         solver = FormulaSide() if workers >= 2 else None
         try:
@@ -145,8 +144,7 @@ def _run_checks(paths: list[Path], config: Config, verbose: bool, want_concepts:
         finally:
             if solver is not None:
                 solver.close()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with fork_pool(workers) as pool:
         results = pool.map(work, paths, chunksize=max(16, len(paths) // (workers * 8)))
         meanwhile()
         return list(results)

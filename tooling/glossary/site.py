@@ -5,11 +5,8 @@ the generated Markdown into HTML."""
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,6 +22,7 @@ from glossary.link import link_glossary
 from glossary.pipeline import load_glossary
 from glossary.render import Page, SiteSettings, lang_slug, render_language
 from glossary.search import rewrite_index, write_search_files
+from glossary.workers import fork_map
 
 
 @dataclass
@@ -145,18 +143,16 @@ def render_languages(linked, config: Config, settings: SiteSettings, extra: list
     tasks = languages + ([SEARCH] if docs is not None else []) + [API]  # longest first
     _SHARED["work"] = (linked, config, settings, extra, docs, languages)
     try:
-        workers = min(len(tasks), os.cpu_count() or 1)
-        if len(linked.concepts) < PARALLEL_RENDER_FROM or workers < 2:
-            results = [_render_one(task) for task in tasks]
-        else:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                results = list(pool.map(_render_one, tasks))
+        results = fork_map(_render_one, tasks, parallel=len(linked.concepts) >= PARALLEL_RENDER_FROM)
         pages = [page for task_pages, _, _ in results for page in task_pages]
         changed = {lang for _, _, task_changed in results for lang in task_changed}
         return pages, changed, results[-1][1]
     finally:
         _SHARED.clear()
+
+
+def _rewrite_index(folders: tuple[Path, Path]) -> None:
+    rewrite_index(*folders)
 
 
 def language_inputs(concepts: dict, config: Config) -> dict[str, str]:
@@ -212,8 +208,9 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
             shutil.rmtree(staging, ignore_errors=True)
             return BuildResult(False, report, pages, generated, mkdocs_seconds, runs, timings)
         finish_start = time.perf_counter()
-        for lang in config.language_tags:
-            rewrite_index(staging / lang_slug(lang), docs_dir(project) / lang_slug(lang))
+        fork_map(_rewrite_index, [(staging / lang_slug(lang), docs_dir(project) / lang_slug(lang))
+                                  for lang in config.language_tags],
+                 parallel=len(pages) >= PARALLEL_RENDER_FROM * len(config.language_tags))
         write_root(staging, config, settings, pages, api)
         swap_into_place(staging, site_dir)
         timings["finish"] = time.perf_counter() - finish_start

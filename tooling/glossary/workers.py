@@ -1,0 +1,31 @@
+"""Worker processes for the stages that spread over the machine's cores. They are forked,
+so they inherit everything the main process has loaded and checked: only a task's name
+or file goes to them, only its result comes back."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def cores() -> int:
+    return os.cpu_count() or 1
+
+
+def fork_pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def fork_map(function: Callable[[T], R], tasks: Sequence[T], parallel: bool = True) -> list[R]:
+    """``function`` over ``tasks`` in order: in forked workers when ``parallel`` and the
+    machine has two cores or more, else in this process."""
+    workers = min(len(tasks), cores())
+    if not parallel or workers < 2:
+        return [function(task) for task in tasks]
+    with fork_pool(workers) as pool:
+        return list(pool.map(function, tasks))
