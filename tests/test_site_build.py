@@ -273,3 +273,22 @@ def test_parallel_and_serial_generation_write_the_same_files(tmp_path: Path, mon
     assert trees[0].keys() == trees[1].keys() and len(trees[0]) > 1000
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
     assert apis[0] == apis[1] and apis[0]
+
+
+def test_the_new_site_is_swapped_in_at_once_and_the_old_one_removed_aside(tmp_path: Path) -> None:
+    """The swap is two renames; the old site (and any old copy an earlier build left
+    behind) is deleted by a background process, which the build does not wait for."""
+    import time
+
+    from glossary.emit import swap_into_place
+
+    site, built = tmp_path / "site", tmp_path / ".site.new-1"
+    for folder, name in ((site, "old.html"), (built, "new.html"), (tmp_path / ".site.old-cut-short", "x")):
+        (folder / "terms" / "a").mkdir(parents=True)
+        (folder / "terms" / "a" / name).write_text(name, "utf-8")
+    swap_into_place(built, site)
+    assert sorted(p.name for p in site.rglob("*.html")) == ["new.html"] and not built.exists()
+    deadline = time.monotonic() + 60
+    while list(tmp_path.glob(".site.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -200,14 +200,31 @@ def write_root(out: Path, config: Config, settings: SiteSettings, pages: list[Pa
 
 
 def swap_into_place(built: Path, target: Path) -> None:
-    """Replace ``target`` by ``built`` with renames only (no half-written site)."""
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.replace(target, old)
+    """Replace ``target`` by ``built`` with renames only (no half-written site). The old
+    site is then removed by a process of its own: on a large glossary deleting it takes
+    as long as writing it, and nobody needs to wait for that."""
+    if not target.exists():
         os.replace(built, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(built, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    os.replace(target, old / target.name)
+    os.replace(built, target)
+    _remove_old(target)
+
+
+# removes every old copy of a site: this build's and any whose removal was cut short
+_REMOVE = ("import shutil, sys; from pathlib import Path; target = Path(sys.argv[1])\n"
+           "for old in target.parent.glob(f'.{target.name}.old-*'): shutil.rmtree(old, ignore_errors=True)")
+
+
+def _remove_old(target: Path) -> None:
+    """Remove the old copies of ``target`` in a process that outlives this one."""
+    try:
+        subprocess.Popen([sys.executable, "-c", _REMOVE, str(target)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        for old in target.parent.glob(f".{target.name}.old-*"):
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def staging_dir(target: Path) -> Path:
