@@ -212,19 +212,23 @@ def swap_into_place(built: Path, target: Path) -> None:
     _remove_old(target)
 
 
-# removes every old copy of a site: this build's and any whose removal was cut short
-_REMOVE = ("import shutil, sys; from pathlib import Path; target = Path(sys.argv[1])\n"
-           "for old in target.parent.glob(f'.{target.name}.old-*'): shutil.rmtree(old, ignore_errors=True)")
-
-
 def _remove_old(target: Path) -> None:
     """Remove the old copies of ``target`` in a process that outlives this one."""
     try:
         subprocess.Popen([sys.executable, "-c", _REMOVE, str(target)], stdin=subprocess.DEVNULL,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError:
-        for old in target.parent.glob(f".{target.name}.old-*"):
-            shutil.rmtree(old, ignore_errors=True)
+        remove_old_copies(target)
+
+
+_REMOVE = "import sys; from glossary.emit import remove_old_copies; remove_old_copies(sys.argv[1])"
+
+
+def remove_old_copies(target: Path | str) -> None:
+    """Delete every old copy of a site: the last build's and any whose removal was cut short."""
+    target = Path(target)
+    for old in target.parent.glob(f".{target.name}.old-*"):
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def staging_dir(target: Path) -> Path:
