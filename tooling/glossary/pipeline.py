@@ -229,6 +229,10 @@ def load_glossary(paths: Iterable[Path], config: Config | None = None, verbose: 
                             error=f"{type(error).__name__}: {error}")]
     finally:
         if collecting:
+            # what loading made lives as long as the command: left in the youngest
+            # generation, the next collections would walk all of it (0.7 s at 10,000
+            # files). Frozen, it is still freed when unreferenced (it holds no cycles).
+            gc.freeze()
             gc.enable()
     glossary.report.extend(d for d in cross if d.path in scope or d.path == "terms")
     return glossary

@@ -4,10 +4,12 @@ or file goes to them, only its result comes back."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Sequence, TypeVar
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -21,11 +23,23 @@ def fork_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
 
 
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep what is alive now out of garbage collections until the block ends, in this
+    process and in those forked inside the block: a worker's collection would otherwise
+    walk the whole inherited glossary again and again (and copy its memory pages)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def fork_map(function: Callable[[T], R], tasks: Sequence[T], parallel: bool = True) -> list[R]:
     """``function`` over ``tasks`` in order: in forked workers when ``parallel`` and the
     machine has two cores or more, else in this process."""
     workers = min(len(tasks), cores())
     if not parallel or workers < 2:
         return [function(task) for task in tasks]
-    with fork_pool(workers) as pool:
+    with frozen_heap(), fork_pool(workers) as pool:
         return list(pool.map(function, tasks))
