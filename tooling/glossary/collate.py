@@ -15,11 +15,9 @@ that letter, after the language's own groups."""
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from types import ModuleType
 from typing import NamedTuple
-
-from pypinyin import Style, lazy_pinyin
-from pypinyin.style import convert
 
 HANGUL_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 PLAIN_INITIAL = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
@@ -50,12 +48,24 @@ def _korean(text: str) -> IndexKey:
     return _fallback(text, KOREAN_GROUPS)
 
 
-def _readings(text: str, style: Style) -> list[str]:
-    """The text's syllables in ``style``, as ``lazy_pinyin`` gives them (phrases taken
-    into account, the neutral tone numbered 5): pypinyin reads the text once in
-    tone-marked pinyin and each distinct syllable is restyled once per process."""
+@cache
+def readings() -> ModuleType:
+    """pypinyin, whose dictionaries take a fifth of a second to load: imported when a
+    Chinese index first needs it (or by the build's warm-up, while other work runs)."""
+    import pypinyin
+    import pypinyin.style
+
+    return pypinyin
+
+
+def _readings(text: str, style: str) -> list[str]:
+    """The text's syllables in ``style`` (a pypinyin ``Style`` name), as ``lazy_pinyin``
+    gives them (phrases taken into account, the neutral tone numbered 5): pypinyin reads
+    the text once in tone-marked pinyin and each distinct syllable is restyled once per
+    process."""
+    pypinyin = readings()
     return [part[1:] if part.startswith(_FOREIGN) else _restyle(part, style)
-            for part in lazy_pinyin(text, style=Style.TONE, errors=_foreign)]
+            for part in pypinyin.lazy_pinyin(text, style=pypinyin.Style.TONE, errors=_foreign)]
 
 
 _FOREIGN = "\x00"  # marks a run of characters that has no reading (Latin letters, digits)
@@ -66,16 +76,17 @@ def _foreign(chars: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _restyle(syllable: str, style: Style) -> str:
-    styled = convert(syllable, style, strict=True)
-    if style == Style.TONE3 and not styled[-1:].isdigit():
+def _restyle(syllable: str, style: str) -> str:
+    pypinyin = readings()
+    styled = pypinyin.style.convert(syllable, pypinyin.Style[style], strict=True)
+    if style == "TONE3" and not styled[-1:].isdigit():
         styled += "5"
     return styled
 
 
 def _pinyin(text: str) -> IndexKey:
     if "\u4e00" <= text[0] <= "\u9fff" or "\u3400" <= text[0] <= "\u4dbf":
-        syllables = _readings(text, Style.TONE3)
+        syllables = _readings(text, "TONE3")
         group = syllables[0][0].upper()
         return IndexKey(group, (0, LATIN_GROUPS.index(group), tuple(syllables), text))
     return _fallback(text, LATIN_GROUPS)
@@ -83,7 +94,7 @@ def _pinyin(text: str) -> IndexKey:
 
 def _zhuyin(text: str) -> IndexKey:
     if "\u4e00" <= text[0] <= "\u9fff" or "\u3400" <= text[0] <= "\u4dbf":
-        syllables = _readings(text, Style.BOPOMOFO)
+        syllables = _readings(text, "BOPOMOFO")
         group = syllables[0][0]
         order = tuple(tuple(ZHUYIN_GROUPS.find(c) for c in s) for s in syllables)
         return IndexKey(group, (0, ZHUYIN_GROUPS.index(group), order, text))

@@ -118,12 +118,15 @@ def _render_one(task: str) -> tuple[list[Page], str | None, set[str]]:
 
 
 def _warm_up(languages: list[str]) -> None:
-    """What rendering loads once: compiled templates, locale data, OpenCC's converters.
+    """What rendering loads once: compiled templates, locale data, OpenCC's converters,
+    pypinyin's dictionaries.
     Done while the check waits for its workers, and then shared by the render's forks."""
+    from glossary.collate import readings
     from glossary.formula.display import _locale
     from glossary.render import environment
     from glossary.search import script_converters
 
+    readings()
     script_converters()
     env = environment()
     for name in env.list_templates(extensions=["j2"]):
