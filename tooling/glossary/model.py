@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -36,15 +37,16 @@ class Entry:
     notes: tuple[str, ...] = ()
     translated_from: Mapping[str, str] = field(default_factory=dict, repr=False)
 
-    @property
+    # asked for by every page that names the concept: worked out once per entry
+    @cached_property
     def preferred(self) -> Designation | None:
         return next((d for d in self.designations if d.status == "preferred"), None)
 
-    @property
+    @cached_property
     def abbreviations(self) -> tuple[Designation, ...]:
         return tuple(d for d in self.designations if d.is_abbreviation and d.status != "deprecated")
 
-    @property
+    @cached_property
     def is_complete(self) -> bool:
         return bool(self.preferred and self.definition and self.example)
 

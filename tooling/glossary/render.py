@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -61,7 +61,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 def md_escape(value: object) -> Markup:
     """Escape for a Markdown inline context: HTML first, then Markdown punctuation."""
+    return _md_escaped(value) if type(value) is str else _md_escape(value)
+
+
+def _md_escape(value: object) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+_md_escaped = lru_cache(maxsize=1024)(_md_escape)  # headings' labels recur on every page
 
 
 class _Environment(Environment):
@@ -107,6 +114,7 @@ class LanguageView:
         self.sort_key = cache(self.sort_key)
         self.escaped_tip = cache(self.escaped_tip)
         self._items: dict[tuple[str, str], Markup] = {}
+        self._helpers: dict[int, dict] = {}
 
     def entry_or_source(self, concept: Concept):
         return concept.entry(self.lang) or concept.entry(self.config.source_language)
@@ -168,11 +176,16 @@ class LanguageView:
         return Markup(f'<ul class="gl-list">{items}\n</ul>')
 
     def render(self, template: str, depth: int, **values) -> str:
+        if depth not in self._helpers:
+            self._helpers[depth] = self.helpers(depth)
+        return environment().get_template(template).render(self._helpers[depth], **values)
+
+    def helpers(self, depth: int) -> dict:
+        """What every template of a page ``depth`` folders down may use."""
         root = "../" * depth
-        helpers = dict(ui=self.ui, lang=self.lang, root=root, name=self.name, abbr=self.abbr,
-                       tip=self.tip, href=lambda cid: f"{root}terms/{cid}/",
-                       concept_list=lambda ids: self.concept_list(ids, root))
-        return environment().get_template(template).render(**helpers, **values)
+        return dict(ui=self.ui, lang=self.lang, root=root, name=self.name, abbr=self.abbr,
+                    tip=self.tip, href=lambda cid: f"{root}terms/{cid}/",
+                    concept_list=lambda ids: self.concept_list(ids, root))
 
 
 def _front_matter(meta: dict) -> str:
@@ -223,15 +236,15 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
     def segments(part: str, index: int = 0):
         return linked.segments(concept, shown_lang, part, index)
 
-    related = []
-    for kind in view.config.relations:
-        ids = sorted({t for k, t in linked.relations.get(concept.id, []) if k == kind},
-                     key=view.sort_key)
-        if ids:
-            related.append({"label": view.config.relations[kind].get(lang, kind), "ids": ids})
+    by_kind: dict[str, set[str]] = {}
+    for kind, target in linked.relations.get(concept.id, ()):
+        by_kind.setdefault(kind, set()).add(target)
+    related = [{"label": labels.get(lang, kind), "ids": sorted(by_kind[kind], key=view.sort_key)}
+               for kind, labels in view.config.relations.items() if kind in by_kind]
+    alternates = _alternates(view, concept, path)
     others = [{**alt, "href": f"../../../{lang_slug(alt['lang'])}/{path}",
                "abbr": _abbr_in(concept, alt["lang"])}
-              for alt in _alternates(view, concept, path) if alt["lang"] != lang]
+              for alt in alternates if alt["lang"] != lang]
     metric = linked.metrics.get(concept.id)
     metric_view = present_metric(metric, lang, title, view.ui, view.config.source_language) if metric else None
     body = view.render(
@@ -253,7 +266,7 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
     meta = {
         "title": title,
         "description": first_sentence(shown.definition if shown else "", 155),
-        "glossary": {"id": concept.id, "alternates": _alternates(view, concept, path),
+        "glossary": {"id": concept.id, "alternates": alternates,
                      "jsonld": _json_ld(view, concept, url)},
         # Material indexes the whole page; the search stage supplies a term page's entry
         # (title and definition) itself (``search.rewrite_index``)
