@@ -19,6 +19,8 @@ PLACEHOLDER = "TODO"
 
 def is_placeholder(text: str) -> bool:
     """``TODO`` alone, or a note to self such as ``TODO: ask the Seoul team``."""
+    if PLACEHOLDER not in text:
+        return False
     text = text.strip()
     return text == PLACEHOLDER or text.startswith(PLACEHOLDER + ":")
 

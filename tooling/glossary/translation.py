@@ -52,14 +52,18 @@ def recorded_hashes(entry: Entry | None) -> dict[str, str]:
             if name in FIELDS and isinstance(value, str)}
 
 
-def stale_fields(concept: Concept, lang: str, config: Config) -> tuple[str, ...]:
+def stale_fields(concept: Concept, lang: str, config: Config,
+                 current: dict[str, str] | None = None) -> tuple[str, ...]:
     """Translated fields of ``lang`` whose recorded source hash differs from the current
-    source (a record for a field the language no longer has is left for review to drop)."""
+    source (a record for a field the language no longer has is left for review to drop).
+    ``current``: the concept's ``source_hashes``, when the caller has them already."""
     if lang == config.source_language:
         return ()
     entry = concept.entry(lang)
-    current = source_hashes(concept, config)
     recorded = recorded_hashes(entry)
+    if not recorded:
+        return ()
+    current = source_hashes(concept, config) if current is None else current
     return tuple(name for name in FIELDS if name in recorded and field_texts(entry, name)
                  and recorded[name] != current.get(name))
 

@@ -21,7 +21,7 @@ from glossary.load import SCHEMA_LINE, Document
 from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
 from glossary.skeleton import is_placeholder
-from glossary.translation import stale_fields
+from glossary.translation import source_hashes, stale_fields
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCRIPT_NAMES = {"zh-Hans": N_("Simplified"), "zh-Hant": N_("Traditional")}
@@ -252,8 +252,11 @@ def _iter_placeholders(doc: Document, config: Config) -> Iterator[Diagnostic]:
 
 def _iter_stale(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
     """Translations whose source text changed since they were last reviewed."""
-    for lang in config.language_tags:
-        for name in stale_fields(concept, lang, config):
+    recording = [lang for lang in config.language_tags
+                 if (entry := concept.entry(lang)) and entry.translated_from]
+    current = source_hashes(concept, config) if recording else {}
+    for lang in recording:
+        for name in stale_fields(concept, lang, config, current):
             yield diagnostic(str(doc.path), doc.mark((lang, name)),
                              config.severity_of("stale-translation"), "stale-translation",
                              f"{lang}.{name}", source=config.source_language, name=name,
