@@ -244,6 +244,43 @@ def test_a_second_generation_rewrites_only_what_changed(tmp_path: Path) -> None:
     assert (docs / "en" / "terms" / "churn-rate.md").is_file()
 
 
+def test_a_rebuild_renders_only_the_languages_whose_inputs_changed(tmp_path: Path) -> None:
+    """``glossary build`` remembers what each language's pages were made from: with
+    nothing changed it renders nothing and builds the same site; an edit renders the
+    languages it affects; a language whose pages are gone, or new site settings, are
+    rendered again."""
+    root = make_site_project(tmp_path)
+    project, site = Project(root), root / "site"
+
+    def build(site_url: str | None = None) -> tuple[set[str], dict[str, bytes]]:
+        result = build_site(project, site, site_url)
+        assert result.ok
+        files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+                 if p.suffix in (".html", ".json") or p.name == "sitemap.xml"}
+        return result.rendered, files
+
+    rendered, first = build()
+    assert rendered == set(LANGS.values())
+    rendered, again = build()
+    assert rendered == set() and again == first
+
+    term = root / "terms" / "script-in-definition.yaml"
+    term.write_text(term.read_text("utf-8").replace("「<script> 只是文字。」", "「<script> 仍然只是文字。」"), "utf-8")
+    rendered, edited = build()
+    assert rendered == {"zh-Hant"}
+    assert "仍然只是文字" in edited["zh-hant/terms/script-in-definition/index.html"].decode()
+    assert edited["en/terms/churn-rate/index.html"] == first["en/terms/churn-rate/index.html"]
+
+    import shutil
+    shutil.rmtree(root / "build" / "docs" / "ko")
+    rendered, rebuilt = build()
+    assert rendered == {"ko"} and rebuilt == edited
+
+    rendered, moved = build("https://terms.example.org/")
+    assert rendered == set(LANGS.values())
+    assert b"https://terms.example.org/en/terms/churn-rate/" in moved["en/terms/churn-rate/index.html"]
+
+
 def test_parallel_and_serial_generation_write_the_same_files(tmp_path: Path, monkeypatch) -> None:
     """The real glossary is large enough to render its languages, search files and API in
     worker processes; doing it all in one process must give the very same files."""

@@ -52,7 +52,7 @@ def write_pages(pages: Iterable[Page], docs: Path, lang: str) -> int:
     objects' overhead show.)"""
     folder = os.path.join(docs, lang_slug(lang))
     wanted = {page.path: page.text for page in pages if page.lang == lang}
-    present = set(_markdown_files(folder))
+    present = set(markdown_files(folder))
     made: set[str] = set()
     written = 0
     for name, text in wanted.items():
@@ -72,7 +72,7 @@ def write_pages(pages: Iterable[Page], docs: Path, lang: str) -> int:
     return written
 
 
-def _markdown_files(folder: str) -> Iterator[str]:
+def markdown_files(folder: str) -> Iterator[str]:
     """The Markdown files under ``folder``, as ``/``-separated paths relative to it."""
     for root, _, files in os.walk(folder):
         prefix = os.path.relpath(root, folder).replace(os.sep, "/")
@@ -191,7 +191,8 @@ def write_root(out: Path, config: Config, settings: SiteSettings, pages: list[Pa
     (out / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {settings.site_url}sitemap.xml\n",
                                     encoding="utf-8")
     urls: dict[str, list[dict]] = {}
-    for page in pages:
+    order = {lang.tag: index for index, lang in enumerate(config.languages)}
+    for page in sorted(pages, key=lambda page: (url_path(page.path), order.get(page.lang, len(order)))):
         path = url_path(page.path)
         urls.setdefault(path, []).append(
             {"lang": page.lang, "url": f"{settings.site_url}{lang_slug(page.lang)}/{path}"})

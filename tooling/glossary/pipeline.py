@@ -107,6 +107,10 @@ class FormulaSide:
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
 
+    @property
+    def busy(self) -> bool:
+        return self._pool is not None
+
     def submit(self, doc, config: Config) -> Future:
         if self._pool is None:
             self._pool = fork_pool(1)
@@ -139,7 +143,8 @@ def _run_checks(paths: list[Path], config: Config, verbose: bool, want_concepts:
         solver = FormulaSide() if workers >= 2 else None
         try:
             checked = [work(path, solver=solver) for path in paths]
-            meanwhile()
+            if solver is not None and solver.busy:
+                meanwhile()  # else nothing runs beside: the caller prepares when it needs to
             return [_settle(c) for c in checked]
         finally:
             if solver is not None:

@@ -5,6 +5,8 @@ the generated Markdown into HTML."""
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import shutil
 import time
 from dataclasses import dataclass, field, replace
@@ -13,9 +15,9 @@ from pathlib import Path
 from glossary.cache import CACHE_DIR
 from glossary.config import Config, load_config
 from glossary.diagnostics import Report
-from glossary.emit import (MkDocsRun, copy_static, language_config, read_base_config, run_all,
-                           site_settings, staging_dir, swap_into_place, write_configs, write_pages,
-                           write_root)
+from glossary.emit import (MkDocsRun, copy_static, language_config, markdown_files,
+                           read_base_config, run_all, site_settings, staging_dir, swap_into_place,
+                           write_configs, write_pages, write_root)
 from glossary.exchange import format_api
 from glossary.formula.metric import build_metrics
 from glossary.link import link_glossary
@@ -34,6 +36,7 @@ class BuildResult:
     mkdocs_seconds: float = 0.0
     runs: list[MkDocsRun] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # our stages: check, render, finish
+    rendered: set[str] = field(default_factory=set)  # languages whose pages were made this time
 
 
 @dataclass(frozen=True)
@@ -137,14 +140,17 @@ def _warm_up(languages: list[str]) -> None:
 
 def render_languages(linked, config: Config, settings: SiteSettings, extra: list[Page],
                      docs: Path | None, only: set[str] | None = None
-                     ) -> tuple[list[Page], set[str], str]:
+                     ) -> tuple[list[Page], set[str], str | None]:
     """Every language's pages (or those of ``only``), which languages changed, and the
-    JSON API. On large glossaries the languages, their search files and the API are
+    JSON API (None when ``only`` is empty: nothing is made). On large glossaries the languages, their search files and the API are
     made in parallel, in forked workers that inherit the checked glossary; each worker
     links the language it renders."""
     languages = [lang for lang in config.language_tags if only is None or lang in only]
+    if not languages:
+        return [], set(), None
+    # the search files of every language hold every language's terms: all are remade
     tasks = languages + ([SEARCH] if docs is not None else []) + [API]  # longest first
-    _SHARED["work"] = (linked, config, settings, extra, docs, languages)
+    _SHARED["work"] = (linked, config, settings, extra, docs, config.language_tags)
     try:
         results = fork_map(_render_one, tasks, parallel=len(linked.concepts) >= PARALLEL_RENDER_FROM)
         pages = [page for task_pages, _, _ in results for page in task_pages]
@@ -181,6 +187,78 @@ def docs_dir(project: Project) -> Path:
     return project.build / "docs"
 
 
+INPUTS_FILE = "inputs.json"  # in the build folder: what each language's pages were made from
+API_FILE = "terms.json"      # in the build folder: the JSON API made with them
+
+
+def generator_inputs(project: Project, settings: SiteSettings) -> str:
+    """A fingerprint of what pages are made from besides the concepts: the generator
+    itself (code, templates, messages, configuration), the site's settings and the
+    hand-written parts in ``site_src``."""
+    digest = hashlib.blake2b(repr(settings).encode(), digest_size=16)
+    for folder in (Path(__file__).parent, project.site_src):
+        for path in sorted(folder.rglob("*")):
+            if "__pycache__" not in path.parts and path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class Inputs:
+    """What the pages in the build folder were made from, so that ``glossary build``
+    renders again only the languages whose inputs changed. The record of a language is
+    dropped before its pages are written and made again after, so an interrupted build
+    is never taken for a finished one."""
+
+    def __init__(self, project: Project, config: Config, settings: SiteSettings):
+        self.project, self.config, self.settings = project, config, settings
+        self.file = project.build / INPUTS_FILE
+        try:
+            recorded = json.loads(self.file.read_text("utf-8"))
+        except (OSError, ValueError):
+            recorded = {}
+        self.recorded: dict = recorded if isinstance(recorded, dict) else {}
+        self.made: dict[str, str] = {}
+
+    def select(self, concepts: dict) -> set[str]:
+        """The languages whose pages must be made (``generate``'s ``select``)."""
+        base = generator_inputs(self.project, self.settings)
+        self.made = {lang: hashlib.blake2b((base + digest).encode(), digest_size=16).hexdigest()
+                     for lang, digest in language_inputs(concepts, self.config).items()}
+        docs = docs_dir(self.project)
+        ready = (self.project.build / API_FILE).is_file()
+        wanted = {lang for lang, digest in self.made.items()
+                  if not ready or self.recorded.get(lang) != digest or not (docs / lang_slug(lang)).is_dir()}
+        self._write({lang: self.recorded[lang] for lang in self.made
+                     if lang not in wanted and lang in self.recorded})
+        return wanted
+
+    def record(self, api: str | None) -> str:
+        """Remember the inputs of the pages now written; returns the JSON API (kept
+        beside them for builds that make no page)."""
+        api_file = self.project.build / API_FILE
+        if api is None:
+            api = api_file.read_text("utf-8")
+        else:
+            _write_atomic(api_file, api)
+        self._write(self.made)
+        return api
+
+    def _write(self, inputs: dict) -> None:
+        _write_atomic(self.file, json.dumps(inputs, sort_keys=True))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def written_pages(docs: Path, lang: str) -> list[Page]:
+    """The places of the pages already in a language's docs folder."""
+    return [Page(lang, name, "") for name in sorted(markdown_files(str(docs / lang_slug(lang))))]
+
+
 def prepare(project: Project, config: Config, settings: SiteSettings, out: Path) -> dict[str, Path]:
     """The rest of the build folder: static assets and one MkDocs configuration per language."""
     docs = docs_dir(project)
@@ -198,9 +276,15 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
     settings = site_settings(read_base_config(project.base_config), site_url)
     start = time.perf_counter()
     timings: dict[str, float] = {}
-    report, pages, _, api = generate(project, config, settings, docs_dir(project), timings=timings)
-    if not pages:
+    inputs = Inputs(project, config, settings)
+    report, pages, _, api = generate(project, config, settings, docs_dir(project),
+                                     select=inputs.select, timings=timings)
+    if report.exit_code() != 0:
         return BuildResult(False, report, timings=timings)
+    rendered = {page.lang for page in pages}
+    api = inputs.record(api)
+    pages += [page for lang in config.language_tags if lang not in rendered
+              for page in written_pages(docs_dir(project), lang)]
     staging = staging_dir(site_dir)
     try:
         config_files = prepare(project, config, settings, staging)
@@ -209,7 +293,7 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
         mkdocs_seconds = time.perf_counter() - start - generated
         if not all(run.ok for run in runs):
             shutil.rmtree(staging, ignore_errors=True)
-            return BuildResult(False, report, pages, generated, mkdocs_seconds, runs, timings)
+            return BuildResult(False, report, pages, generated, mkdocs_seconds, runs, timings, rendered)
         finish_start = time.perf_counter()
         fork_map(_rewrite_index, [(staging / lang_slug(lang), docs_dir(project) / lang_slug(lang))
                                   for lang in config.language_tags],
@@ -221,4 +305,4 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(True, report, pages, generated, mkdocs_seconds, runs, timings)
+    return BuildResult(True, report, pages, generated, mkdocs_seconds, runs, timings, rendered)
