@@ -57,16 +57,26 @@ def read_cache(location: Path) -> dict:
     return entries if isinstance(entries, dict) else {}
 
 
+def replace_file(location: Path, content: bytes) -> None:
+    """Write ``location`` in one step (a temporary file renamed over it): a reader never
+    sees half of it. Raises OSError, leaving no temporary file behind."""
+    location.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=location.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.replace(temp, location)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
 def write_cache(location: Path, entries: dict) -> None:
     """Replace the cache in one step; a cache that cannot be written is skipped."""
     try:
-        location.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=location.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            marshal.dump({"tool": tool_fingerprint(), "entries": entries}, handle)
-        os.replace(temp, location)
+        replace_file(location, marshal.dumps({"tool": tool_fingerprint(), "entries": entries}))
     except (OSError, ValueError):
-        try:
-            os.unlink(temp)  # type: ignore[possibly-undefined]
-        except (OSError, NameError):
-            pass
+        pass

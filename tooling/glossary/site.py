@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from glossary.cache import CACHE_DIR
+from glossary.cache import CACHE_DIR, replace_file
 from glossary.config import Config, load_config
 from glossary.diagnostics import Report
 from glossary.emit import (MkDocsRun, copy_static, language_config, markdown_files,
@@ -142,9 +141,9 @@ def render_languages(linked, config: Config, settings: SiteSettings, extra: list
                      docs: Path | None, only: set[str] | None = None
                      ) -> tuple[list[Page], set[str], str | None]:
     """Every language's pages (or those of ``only``), which languages changed, and the
-    JSON API (None when ``only`` is empty: nothing is made). On large glossaries the languages, their search files and the API are
-    made in parallel, in forked workers that inherit the checked glossary; each worker
-    links the language it renders."""
+    JSON API (None when ``only`` is empty: nothing is made). On large glossaries the
+    languages, their search files and the API are made in parallel, in forked workers
+    that inherit the checked glossary; each worker links the language it renders."""
     languages = [lang for lang in config.language_tags if only is None or lang in only]
     if not languages:
         return [], set(), None
@@ -239,19 +238,12 @@ class Inputs:
         if api is None:
             api = api_file.read_text("utf-8")
         else:
-            _write_atomic(api_file, api)
+            replace_file(api_file, api.encode())
         self._write(self.made)
         return api
 
     def _write(self, inputs: dict) -> None:
-        _write_atomic(self.file, json.dumps(inputs, sort_keys=True))
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, path)
+        replace_file(self.file, json.dumps(inputs, sort_keys=True).encode())
 
 
 def written_pages(docs: Path, lang: str) -> list[Page]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from glossary.cache import replace_file
 from glossary.formula.grammar import FormulaError, names, parse, to_json
 from glossary.formula.solve import RESULT, Inverse, solve_inverses
 
@@ -116,10 +117,7 @@ def _read_inverses(cache: Path | None) -> dict:
 
 def _write_inverses(cache: Path, solved: dict) -> None:
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temp = cache.with_suffix(".tmp")
-        temp.write_text(json.dumps({"version": CACHE_VERSION, **solved}, ensure_ascii=False), "utf-8")
-        temp.replace(cache)
+        replace_file(cache, json.dumps({"version": CACHE_VERSION, **solved}, ensure_ascii=False).encode())
     except OSError:
         pass  # a cache that cannot be written only costs time
 
