@@ -10,6 +10,7 @@ from pathlib import Path
 
 from browser import fetch, free_port, wait_until
 from conftest import make_site_project
+from glossary.site import Project, build_site
 
 
 def wait_for(condition, seconds: float = 90) -> bool:
@@ -18,6 +19,8 @@ def wait_for(condition, seconds: float = 90) -> bool:
 
 def test_an_edit_shows_up_and_a_broken_file_keeps_the_last_good_build(tmp_path: Path) -> None:
     root = make_site_project(tmp_path)
+    project = Project(root)
+    assert build_site(project, root / "site").ok
     port = free_port()
     url = f"http://127.0.0.1:{port}/ko/terms/churn-rate/"
     log = (tmp_path / "serve.log").open("w")
@@ -41,3 +44,10 @@ def test_an_edit_shows_up_and_a_broken_file_keeps_the_last_good_build(tmp_path: 
     assert re.search(r"rebuilt in \d+\.\d\d s", output), output
     assert "error[invalid-value]: category: 'metricz' is not allowed here." in output
     assert "Traceback" not in output
+    # the preview rewrote the build folder for its own address: the next build renders
+    # every language again instead of publishing the preview's pages
+    (root / "terms" / "churn-rate.yaml").write_text(text, "utf-8")
+    result = build_site(project, root / "site")
+    assert result.ok and result.rendered == {"en", "ko", "zh-Hans", "zh-Hant"}
+    page = (root / "site" / "en" / "terms" / "churn-rate" / "index.html").read_text("utf-8")
+    assert f"127.0.0.1:{port}" not in page and "/en/terms/churn-rate/" in page

@@ -18,7 +18,7 @@ from glossary.emit import read_base_config, site_settings, write_root
 from glossary.messages import render_message
 from glossary.render import lang_slug
 from glossary.search import rewrite_index
-from glossary.site import Project, docs_dir, generate, language_inputs, prepare
+from glossary.site import Inputs, Project, docs_dir, generate, prepare
 
 log = logging.getLogger("glossary.serve")
 
@@ -41,38 +41,23 @@ def serve(root: Path, host: str, port: int) -> int:
     logging.getLogger("mkdocs.commands.build").addFilter(
         lambda record: "'dirty' build" not in record.getMessage())
 
-    inputs: dict[str, str] = {}
-    pages_by_lang: dict[str, list] = {}
-
-    def hand_written(lang: str) -> str:
-        folders = [project.site_src / lang_slug(lang), project.site_src / "assets", project.site_src / "overrides"]
-        return repr(sorted((str(p), p.stat().st_mtime_ns) for folder in folders if folder.is_dir()
-                           for p in folder.rglob("*") if p.is_file()))
-
-    def select(concepts: dict) -> set[str]:
-        """Only the languages whose inputs an edit changed are rendered again."""
-        fresh = {lang: digest + hand_written(lang)
-                 for lang, digest in language_inputs(concepts, config).items()}
-        wanted = {lang for lang, digest in fresh.items() if inputs.get(lang) != digest}
-        inputs.update(fresh)
-        return wanted
-
     def rebuild(dirty: bool = True) -> bool:
         start = time.perf_counter()
-        report, pages, changed, api = generate(project, config, settings, docs_dir(project), select)
+        # the same record of inputs as glossary build: pages the preview wrote (with its
+        # own site address) are not taken for the build's, and the other way round
+        inputs = Inputs(project, config, settings)
+        report, pages, changed, api = generate(project, config, settings, docs_dir(project), inputs.select)
         if report.exit_code() != 0:
             print(report.format_text(), file=sys.stderr)
             print(render_message("serve-kept", {}), file=sys.stderr)
-            inputs.clear()
             return False
-        for lang in {page.lang for page in pages}:
-            pages_by_lang[lang] = [page for page in pages if page.lang == lang]
+        pages, api = inputs.record(pages, api)
         config_files = prepare(project, config, settings, out)
         languages = set(config.language_tags) if not dirty else changed
         _build_languages(config_files, languages, dirty)
         for lang in languages:
             rewrite_index(out / lang_slug(lang), docs_dir(project) / lang_slug(lang))
-        write_root(out, config, settings, [p for lang_pages in pages_by_lang.values() for p in lang_pages], api)
+        write_root(out, config, settings, pages, api)
         log.info(render_message("serve-rebuilt", {"seconds": f"{time.perf_counter() - start:.2f}"}))
         return True
 

@@ -231,8 +231,9 @@ class Inputs:
                      if lang not in wanted and lang in self.recorded})
         return wanted
 
-    def record(self, api: str | None) -> str:
-        """Remember the inputs of the pages now written; returns the JSON API (kept
+    def record(self, pages: list[Page], api: str | None) -> tuple[list[Page], str]:
+        """Remember the inputs of the pages ``generate`` just wrote. Returns every page of
+        the site (those rendered now and those already written) and the JSON API (kept
         beside them for builds that make no page)."""
         api_file = self.project.build / API_FILE
         if api is None:
@@ -240,7 +241,9 @@ class Inputs:
         else:
             replace_file(api_file, api.encode())
         self._write(self.made)
-        return api
+        rendered = {page.lang for page in pages}
+        return pages + [page for lang in self.config.language_tags if lang not in rendered
+                        for page in written_pages(docs_dir(self.project), lang)], api
 
     def _write(self, inputs: dict) -> None:
         replace_file(self.file, json.dumps(inputs, sort_keys=True).encode())
@@ -274,9 +277,7 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
     if report.exit_code() != 0:
         return BuildResult(False, report, timings=timings)
     rendered = {page.lang for page in pages}
-    api = inputs.record(api)
-    pages += [page for lang in config.language_tags if lang not in rendered
-              for page in written_pages(docs_dir(project), lang)]
+    pages, api = inputs.record(pages, api)
     staging = staging_dir(site_dir)
     try:
         config_files = prepare(project, config, settings, staging)

@@ -27,7 +27,9 @@ def fork_pool(workers: int) -> ProcessPoolExecutor:
 def frozen_heap() -> Iterator[None]:
     """Keep what is alive now out of garbage collections until the block ends, in this
     process and in those forked inside the block: a worker's collection would otherwise
-    walk the whole inherited glossary again and again (and copy its memory pages)."""
+    walk the whole inherited glossary again and again (and copy its memory pages).
+    Leaving it hands everything frozen (the loaded glossary too, see ``load_glossary``)
+    back to the oldest generation, which is collected rarely."""
     gc.freeze()
     try:
         yield
