@@ -3,7 +3,6 @@ language, compiled from their sources, and used by the CLI from --lang or the en
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from conftest import ROOT, run_cli
@@ -53,12 +52,16 @@ def test_every_message_is_translated(lang: str) -> None:
     assert problems == []
 
 
+def _messages(catalog) -> dict:
+    """What a catalog translates, without its header (which names the Babel version that wrote it)."""
+    return {message.id: message.string for message in catalog if message.id and not message.fuzzy}
+
+
 @pytest.mark.parametrize("lang", sorted(CATALOGS))
 def test_compiled_catalogs_match_their_sources(lang: str) -> None:
-    buffer = io.BytesIO()
-    write_mo(buffer, _catalog(lang))
-    compiled = (LOCALE / CATALOGS[lang] / "LC_MESSAGES" / "glossary.mo").read_bytes()
-    assert compiled == buffer.getvalue(), "run pybabel compile (see glossary/i18n.py)"
+    with open(LOCALE / CATALOGS[lang] / "LC_MESSAGES" / "glossary.mo", "rb") as handle:
+        compiled = read_mo(handle)
+    assert _messages(compiled) == _messages(_catalog(lang)), "run pybabel compile (see glossary/i18n.py)"
 
 
 @pytest.mark.parametrize("requested, environ, expected", [

@@ -134,7 +134,7 @@ else:
 """
 
 
-def bench_fixed(label: str, root: Path, mkdocs: float) -> None:
+def bench_fixed(root: Path, mkdocs: float) -> None:
     """What a first build pays whatever the glossary's size, as CPU seconds, each measured
     in a new process: Python's start-up with the build's imports, sympy solving the
     formulas (none in the synthetic glossaries) and the Chinese reading and script
@@ -217,7 +217,7 @@ def main() -> None:
                 shutil.rmtree(root / CACHE_DIR, ignore_errors=True)  # a fresh checkout: no caches
                 fresh.append(bench_site(label, root, settle(root)))
             if measured := [seconds for seconds in fresh if seconds is not None]:
-                bench_fixed(label, root, min(measured))
+                bench_fixed(root, min(measured))
             # an everyday rebuild: the previous build folder, site and caches in place
             bench_site(f"{label} again", root, settle(root))
             bench_search(label, root)
