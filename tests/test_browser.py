@@ -102,3 +102,43 @@ def test_the_root_sends_a_korean_browser_to_the_korean_section(browser, site_url
     page.goto(site_url)
     page.wait_for_url("**/zh-hant/")
     context.close()
+
+
+# The Hangul words of a page's running text (a word of Hangul syllables, perhaps with a
+# closing mark) that were broken across lines. "8%였어요" may break after "%": the Unicode
+# line-breaking rules allow it and keep-all covers only breaks between letters.
+_BROKEN_KOREAN_WORDS = """() => {
+  const broken = [], hangul = /^[\\uac00-\\ud7a3]{2,}[.,!?)'"’”]*$/;
+  let words = 0;
+  for (const block of document.querySelectorAll(".gl-definition p, .gl-notes p, .gl-example p")) {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        if (!hangul.test(match[0])) continue;
+        words += 1;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return {words, broken};
+}"""
+
+
+def test_korean_lines_break_between_words_not_inside_them(browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="ko-KR")
+    page = context.new_page()
+    page.goto(f"{site_url}ko/terms/churn-rate/")
+    broken, words = {}, 0
+    for width in range(320, 480, 8):  # phone widths: wherever the lines happen to end
+        page.set_viewport_size({"width": width, "height": 800})
+        found = page.evaluate(_BROKEN_KOREAN_WORDS)
+        words = max(words, found["words"])
+        if found["broken"]:
+            broken[width] = found["broken"]
+    context.close()
+    assert words >= 10  # the page has Korean running text that wraps at these widths
+    assert broken == {}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.link import Matcher, Target, link_block
+from glossary.link import Matcher, Target, link_block, targets_for
+from glossary.model import Concept, Designation, Entry
 
 
 def _matcher() -> Matcher:
@@ -20,6 +21,9 @@ def _matcher() -> Matcher:
         Target("流失率", "churn-short", False, False),
         Target("转化率", "conversion", False, False),
         Target("SLA", "sla", True, False),
+        Target("담당자", "rep", False, False),
+        Target("세일즈 개발 담당자", "sdr", False, False),
+        Target("SDR", "sdr", True, False),
     ])
 
 
@@ -69,6 +73,14 @@ def test_a_concept_never_links_to_itself() -> None:
     assert _mentions("ARR grows with each lead", exclude="arr") == [("lead", "lead")]
 
 
+def test_the_words_of_a_match_left_unlinked_are_not_linked_to_a_shorter_term() -> None:
+    # the concept's own name on its page, and a concept's second mention in a block
+    assert _mentions("세일즈 개발 담당자(SDR)는 담당자와 다르다", exclude="sdr") == [("담당자", "rep")]
+    assert _mentions("客户流失率和客户流失率", exclude="churn") == []
+    assert _mentions("영업 파이프라인, 다시 영업 파이프라인과 파이프라인") == [
+        ("영업 파이프라인", "sales-pipeline"), ("파이프라인", "pipeline")]
+
+
 def test_each_concept_is_linked_once_per_block_and_code_is_left_alone() -> None:
     segments = link_block(_matcher(), "`ARR` is ARR, and ARR again")
     assert [(s.kind, s.text) for s in segments] == [
@@ -82,3 +94,19 @@ def test_segments_reassemble_the_text() -> None:
 
 def test_an_empty_glossary_links_nothing() -> None:
     assert [s.kind for s in link_block(Matcher.build([]), "ARR")] == ["text"]
+
+
+def test_capitalised_one_word_names_match_only_as_written() -> None:
+    def concept(cid: str, *designations: Designation) -> Concept:
+        return Concept(cid, None, {"en": Entry("en", designations)})
+
+    matcher = Matcher.build(targets_for([
+        concept("new-lead", Designation("new lead", "preferred"), Designation("NEW", "admitted", "short-form")),
+        concept("working-lead", Designation("Working", "admitted", "short-form")),
+        concept("nps", Designation("Net Promoter Score", "preferred")),
+    ], "en"))
+    def mentions(text: str) -> list[tuple[str, str]]:
+        return [(s.text, s.concept) for s in link_block(matcher, text) if s.kind == "mention"]
+
+    assert mentions("Leads in NEW or Working") == [("NEW", "new-lead"), ("Working", "working-lead")]
+    assert mentions("a new rep keeps working on our net promoter score") == [("net promoter score", "nps")]

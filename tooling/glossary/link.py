@@ -118,16 +118,19 @@ class Matcher:
     def link(self, text: str, exclude: str | None = None,
              already: set[str] | None = None) -> list[Segment]:
         """Split ``text`` into plain text and mentions: longest match first, each concept
-        once (``already`` carries concepts linked earlier in the same block)."""
+        once (``already`` carries concepts linked earlier in the same block). A match
+        that is not linked (the concept itself, or one linked before) still claims its
+        words: ``담당자`` inside ``세일즈 개발 담당자`` is not linked on that concept's page."""
         linked = already if already is not None else set()
         chosen: list[tuple[int, int, str]] = []
         position = 0
         for start, end, concept in sorted(self.iter_matches(text), key=lambda m: (m[0], -m[1])):
-            if start < position or concept == exclude or concept in linked:
+            if start < position:
                 continue
-            chosen.append((start, end, concept))
-            linked.add(concept)
             position = end
+            if concept != exclude and concept not in linked:
+                chosen.append((start, end, concept))
+                linked.add(concept)
         segments, position = [], 0
         for start, end, concept in chosen:
             if start > position:
@@ -192,15 +195,17 @@ def link_block(matcher: Matcher, text: str, exclude: str | None = None) -> list[
 
 def targets_for(concepts: Iterable, lang: str) -> Iterator[Target]:
     """Every designation worth linking in ``lang``: preferred and admitted terms and
-    abbreviations (deprecated wordings are never linked)."""
+    abbreviations (deprecated wordings are never linked). Abbreviations and one-word
+    names written with capitals (the lead statuses ``NEW`` and ``Working``) match only
+    as written, so that the everyday words "new" and "working" are left alone."""
     for concept in concepts:
         entry = concept.entry(lang)
         if entry is None:
             continue
         for d in entry.designations:
             if d.status in ("preferred", "admitted"):
-                yield Target(d.term, concept.id, d.is_abbreviation,
-                             lang == "en" and not d.is_abbreviation)
+                exact = d.is_abbreviation or (" " not in d.term and d.term != d.term.lower())
+                yield Target(d.term, concept.id, exact, lang == "en" and not exact)
 
 
 class LanguageLinks:
