@@ -432,7 +432,7 @@ def test_csv_problems_are_reported_with_their_row(project: Path, capsys) -> None
         "bad.csv:5:1: error[import-no-id]: id: the row has no 'id'. Give every concept its id, "
         "like 'annual-contract-value'.\n"
         "bad.csv:6:1: error[import-bad-value]: deprecated: 'why' is not a valid designation key. "
-        "Use one of: type, status, reason, note.\n"
+        "Use one of: type, status, reason, note, link.\n"
         "bad.csv:6:1: error[import-bad-formula]: formula: the formula is not valid JSON: Expecting "
         "property name enclosed in double quotes. Copy the formula cell from a fresh export and edit "
         "it there.\n"

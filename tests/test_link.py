@@ -110,3 +110,11 @@ def test_capitalised_one_word_names_match_only_as_written() -> None:
 
     assert mentions("Leads in NEW or Working") == [("NEW", "new-lead"), ("Working", "working-lead")]
     assert mentions("a new rep keeps working on our net promoter score") == [("net promoter score", "nps")]
+
+
+def test_a_designation_marked_never_is_not_linked() -> None:
+    need = Concept("need", None, {"en": Entry("en", (Designation("need", "preferred", link="never"),
+                                                     Designation("customer need", "admitted")))})
+    matcher = Matcher.build(targets_for([need], "en"))
+    assert [s.concept for s in link_block(matcher, "We need a budget") if s.kind == "mention"] == []
+    assert [s.text for s in link_block(matcher, "the customer need") if s.kind == "mention"] == ["customer need"]

@@ -34,6 +34,8 @@ def designation_data(designation: Designation) -> dict:
     data = {"term": designation.term, "status": designation.status, "type": designation.type}
     data.update((key, value) for key, value in (("reason", designation.reason),
                                                 ("note", designation.note)) if value)
+    if designation.link != "auto":
+        data["link"] = designation.link
     return data
 
 

@@ -195,7 +195,8 @@ def link_block(matcher: Matcher, text: str, exclude: str | None = None) -> list[
 
 def targets_for(concepts: Iterable, lang: str) -> Iterator[Target]:
     """Every designation worth linking in ``lang``: preferred and admitted terms and
-    abbreviations (deprecated wordings are never linked). Abbreviations and one-word
+    abbreviations (deprecated wordings are never linked, nor those marked ``link:
+    never``, everyday words such as ``need``). Abbreviations and one-word
     names written with capitals (the lead statuses ``NEW`` and ``Working``) match only
     as written, so that the everyday words "new" and "working" are left alone."""
     for concept in concepts:
@@ -203,7 +204,7 @@ def targets_for(concepts: Iterable, lang: str) -> Iterator[Target]:
         if entry is None:
             continue
         for d in entry.designations:
-            if d.status in ("preferred", "admitted"):
+            if d.status in ("preferred", "admitted") and d.link != "never":
                 exact = d.is_abbreviation or (" " not in d.term and d.term != d.term.lower())
                 yield Target(d.term, concept.id, exact, lang == "en" and not exact)
 

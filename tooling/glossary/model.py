@@ -22,6 +22,7 @@ class Designation:
     type: str = "full-form"
     reason: str | None = None
     note: str | None = None
+    link: str = "auto"  # "never": not linked where other concepts' texts mention it
 
     @property
     def is_abbreviation(self) -> bool:
@@ -120,7 +121,8 @@ def _designation(raw: dict) -> Designation | None:
         return None
     return Designation(term=term, status=str(raw.get("status", "admitted")),
                        type=str(raw.get("type", "full-form")),
-                       reason=_text(raw.get("reason")), note=_text(raw.get("note")))
+                       reason=_text(raw.get("reason")), note=_text(raw.get("note")),
+                       link="never" if raw.get("link") == "never" else "auto")
 
 
 def _entry(lang: str, raw: dict) -> Entry:

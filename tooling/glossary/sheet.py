@@ -7,7 +7,7 @@ included:
 
 * designations, in the preferred, abbreviations, admitted and deprecated columns: the
   term, then ``  key: value`` lines for what differs from the column's default (type,
-  status) and for reason and note; a value's own line breaks continue after four spaces;
+  status) and for reason, note and link; a value's own line breaks continue after four spaces;
 * sources: ``key: value`` lines, each source's first one unindented, the rest indented;
 * notes: one note per item; tags: one per line; relations: ``type:target``;
   translated_from: ``field: hash``; formula: JSON.
@@ -36,7 +36,7 @@ COLUMNS = ("id", "language", *ENTRY_COLUMNS, *CONCEPT_COLUMNS)
 TERM_COLUMNS = {  # column → (default status, default type)
     "preferred": ("preferred", "full-form"), "abbreviations": ("admitted", "abbreviation"),
     "admitted": ("admitted", "full-form"), "deprecated": ("deprecated", "full-form")}
-DESIGNATION_KEYS = ("type", "status", "reason", "note")
+DESIGNATION_KEYS = ("type", "status", "reason", "note", "link")
 SOURCE_KEYS = ("document", "title", "publisher", "date", "url", "note")
 
 

@@ -12,7 +12,8 @@ without loss (see ``tests/test_exchange.py``):
   entry's notes as a ``note``; a hash of ``translated_from`` as a ``note`` reading
   ``translated_from <field>: <hash>``.
 * ``termSec`` — a designation: ``term``, ``termNote type="administrativeStatus"`` (with
-  the reason as a ``note`` in its ``termNoteGrp``), ``termNote type="termType"``, the
+  the reason as a ``note`` in its ``termNoteGrp``), ``termNote type="termType"`` (with
+  ``link: never`` as a ``note`` in its ``termNoteGrp`` for a designation never linked), the
   designation's note as a ``note``; the example is ``descrip type="context"`` in the
   preferred term's ``termSec``."""
 
@@ -88,7 +89,13 @@ def _term_sec(lang_sec: etree._Element, designation: dict, example: str | None) 
         _el(group, "note", designation["reason"])
     else:
         _el(term_sec, "termNote", status, type="administrativeStatus")
-    _el(term_sec, "termNote", TERM_TYPE.get(designation["type"], designation["type"]), type="termType")
+    term_type = TERM_TYPE.get(designation["type"], designation["type"])
+    if "link" in designation:
+        group = _el(term_sec, "termNoteGrp")
+        _el(group, "termNote", term_type, type="termType")
+        _el(group, "note", f"link: {designation['link']}")
+    else:
+        _el(term_sec, "termNote", term_type, type="termType")
     if example:
         _el(term_sec, "descrip", example, type="context")
     if "note" in designation:
@@ -211,8 +218,13 @@ class _Reader:
                 designation["status"] = self.value(note, STATUS, N_("administrative status"))
             elif note.get("type") == "termType":
                 designation["type"] = self.value(note, TERM_TYPE, N_("term type"))
-        for reason in [n for g in groups for n in self.children(g, "note")][:1]:
-            designation["reason"] = _text(reason)
+        for group in groups:  # the status's note is the reason; the term type's, the link
+            kinds = {note.get("type") for note in self.children(group, "termNote")}
+            for note in self.children(group, "note")[:1]:
+                if "termType" in kinds:
+                    designation["link"] = _text(note).removeprefix("link: ")
+                else:
+                    designation["reason"] = _text(note)
         for context in self.children(element, "descrip", "context")[:1]:
             entry["example"] = _text(context)
         for note in self.children(element, "note")[:1]:
