@@ -60,3 +60,23 @@ def test_json_ld_cannot_close_its_script_element(pages) -> None:
     jsonld = yaml.safe_load(text.split("---\n")[1])["glossary"]["jsonld"]  # as MkDocs reads it
     assert "</script" not in jsonld and "\\u003c/script\\u003e" in jsonld
     assert json.loads(jsonld)["description"].startswith("Text may contain <script>")
+
+
+def test_a_preferred_term_that_is_an_abbreviation_is_not_repeated_beside_itself(tmp_path) -> None:
+    root = make_site_project(tmp_path)
+    arr = root / "terms" / "annual-recurring-revenue.yaml"
+    text = arr.read_text("utf-8")  # in English, the acronym becomes the preferred term
+    text = text.replace("    - {term: annual recurring revenue, status: preferred}\n"
+                        "    - {term: ARR, type: abbreviation, status: admitted}\n",
+                        "    - {term: ARR, type: abbreviation, status: preferred}\n"
+                        "    - {term: annual recurring revenue, status: admitted}\n", 1)
+    arr.write_text(text, "utf-8")
+    config = load_config()
+    glossary = load_glossary([root / "terms"], want_concepts=True, use_cache=False)
+    assert glossary.report.exit_code() == 0, glossary.report.format_text()
+    assert glossary.concepts["annual-recurring-revenue"].entry("en").preferred.term == "ARR"
+    pages = {p.path: p.text for p in render_language(link_glossary(glossary.concepts, config), config, "en", SETTINGS)}
+    page = pages["terms/annual-recurring-revenue.md"]
+    assert '\ntitle: "ARR"\n' in page and "# ARR { #term }" in page
+    assert "gl-abbreviations" not in page
+    assert "(ARR)" not in pages["a-z.md"]

@@ -45,7 +45,10 @@ class Entry:
 
     @cached_property
     def abbreviations(self) -> tuple[Designation, ...]:
-        return tuple(d for d in self.designations if d.is_abbreviation and d.status != "deprecated")
+        """The abbreviations shown beside the preferred term (not the preferred term itself
+        when it is one, as BANT is: no "BANT (BANT)")."""
+        return tuple(d for d in self.designations
+                     if d.is_abbreviation and d.status not in ("deprecated", "superseded", "preferred"))
 
     @cached_property
     def is_complete(self) -> bool:
