@@ -79,23 +79,21 @@ def _concept_level(entry: etree._Element, data: dict) -> None:
         _el(entry, "note", "formula: " + json.dumps(data["formula"], ensure_ascii=False))
 
 
+def _term_note(term_sec: etree._Element, value: str, kind: str, note: str | None) -> None:
+    """A ``termNote``, in a ``termNoteGrp`` with its ``note`` when it has one."""
+    parent = _el(term_sec, "termNoteGrp") if note is not None else term_sec
+    _el(parent, "termNote", value, type=kind)
+    if note is not None:
+        _el(parent, "note", note)
+
+
 def _term_sec(lang_sec: etree._Element, designation: dict, example: str | None) -> None:
     term_sec = _el(lang_sec, "termSec")
     _el(term_sec, "term", designation["term"])
-    status = STATUS.get(designation["status"], designation["status"])
-    if "reason" in designation:
-        group = _el(term_sec, "termNoteGrp")
-        _el(group, "termNote", status, type="administrativeStatus")
-        _el(group, "note", designation["reason"])
-    else:
-        _el(term_sec, "termNote", status, type="administrativeStatus")
-    term_type = TERM_TYPE.get(designation["type"], designation["type"])
-    if "link" in designation:
-        group = _el(term_sec, "termNoteGrp")
-        _el(group, "termNote", term_type, type="termType")
-        _el(group, "note", f"link: {designation['link']}")
-    else:
-        _el(term_sec, "termNote", term_type, type="termType")
+    _term_note(term_sec, STATUS.get(designation["status"], designation["status"]),
+               "administrativeStatus", designation.get("reason"))
+    _term_note(term_sec, TERM_TYPE.get(designation["type"], designation["type"]), "termType",
+               f"link: {designation['link']}" if "link" in designation else None)
     if example:
         _el(term_sec, "descrip", example, type="context")
     if "note" in designation:
