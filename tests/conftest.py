@@ -13,8 +13,11 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true",
-                     help="rewrite golden files from the current output instead of comparing")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite golden files from the current output instead of comparing",
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -70,8 +73,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import sys
 
     root = make_site_project(tmp_path_factory.mktemp("site-project"))
-    result = subprocess.run([sys.executable, "-m", "glossary", "build"], cwd=root,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "glossary", "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.fullmatch(r"built 86 pages into site in \d+\.\d s\.\n", result.stdout), result.stdout
     return root

@@ -16,10 +16,18 @@ def _h1(page) -> str:
     return page.locator("h1").inner_text().removesuffix("¶").strip()
 
 
-@pytest.mark.parametrize("slug, heading, lang", [
-    ("en", "customer churn rate", "en"), ("ko", "고객 이탈률", "ko"),
-    ("zh-hans", "客户流失率", "zh-Hans"), ("zh-hant", "客戶流失率", "zh-Hant")])
-def test_a_term_page_in_each_language(page, site_url: str, slug: str, heading: str, lang: str) -> None:
+@pytest.mark.parametrize(
+    "slug, heading, lang",
+    [
+        ("en", "customer churn rate", "en"),
+        ("ko", "고객 이탈률", "ko"),
+        ("zh-hans", "客户流失率", "zh-Hans"),
+        ("zh-hant", "客戶流失率", "zh-Hant"),
+    ],
+)
+def test_a_term_page_in_each_language(
+    page, site_url: str, slug: str, heading: str, lang: str
+) -> None:
     page.goto(f"{site_url}{slug}/terms/churn-rate/")
     assert _h1(page) == heading
     assert page.locator("html").get_attribute("lang") == lang
@@ -37,14 +45,20 @@ def test_switching_language_stays_on_the_concept(page, site_url: str) -> None:
     page.wait_for_url("**/en/terms/annual-recurring-revenue/")
 
 
-def test_the_switcher_marks_a_language_in_which_the_concept_is_incomplete(tmp_path: Path, browser) -> None:
+def test_the_switcher_marks_a_language_in_which_the_concept_is_incomplete(
+    tmp_path: Path, browser
+) -> None:
     from conftest import make_site_project
     from glossary.site import Project, build_site
 
     root = make_site_project(tmp_path)
     churn = root / "terms" / "churn-rate.yaml"
-    churn.write_text(churn.read_text("utf-8").replace(
-        '  example: 「上一季 100 個客戶流失了 8 個，流失率是 8%。」\n', ""), "utf-8")
+    churn.write_text(
+        churn.read_text("utf-8").replace(
+            "  example: 「上一季 100 個客戶流失了 8 個，流失率是 8%。」\n", ""
+        ),
+        "utf-8",
+    )
     assert build_site(Project(root), root / "site").ok
     with serve_directory(root / "site") as url:
         page = browser.new_page()
@@ -78,7 +92,10 @@ def test_the_index_jump_bar_moves_to_its_letter(page, site_url: str) -> None:
     assert heading.is_visible()
     box = heading.bounding_box()
     assert 0 <= box["y"] < 900 - box["height"]  # scrolled into the viewport
-    assert "리드" in page.locator(".gl-index-group", has=page.locator("h2", has_text="ㄹ")).inner_text()
+    assert (
+        "리드"
+        in page.locator(".gl-index-group", has=page.locator("h2", has_text="ㄹ")).inner_text()
+    )
 
 
 def test_the_404_page(page, site_url: str) -> None:

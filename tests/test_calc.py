@@ -15,50 +15,97 @@ def _in_repository(monkeypatch) -> None:
 
 
 def test_the_acv_seed_example(capsys) -> None:
-    code, out, _ = run_cli(capsys, "calc", "annual-contract-value", "tcv=100000", "one_time_fees=0",
-                           "contract_years=4", "--lang", "en")
-    assert (code, out) == (0, "annual contract value (ACV) = $25,000.00\n"
-                              "($100,000.00 − $0.00) ÷ 4 years = $25,000.00\n")
+    code, out, _ = run_cli(
+        capsys,
+        "calc",
+        "annual-contract-value",
+        "tcv=100000",
+        "one_time_fees=0",
+        "contract_years=4",
+        "--lang",
+        "en",
+    )
+    assert (code, out) == (
+        0,
+        "annual contract value (ACV) = $25,000.00\n($100,000.00 − $0.00) ÷ 4 years = $25,000.00\n",
+    )
 
 
 def test_solving_for_an_input_in_korean(capsys) -> None:
-    code, out, _ = run_cli(capsys, "calc", "churn-rate", "--solve", "customers_lost", "result=8",
-                           "customers_start=100", "--lang", "ko")
+    code, out, _ = run_cli(
+        capsys,
+        "calc",
+        "churn-rate",
+        "--solve",
+        "customers_lost",
+        "result=8",
+        "customers_start=100",
+        "--lang",
+        "ko",
+    )
     assert code == 0
     assert out.splitlines()[1] == "8 ÷ 100 = 8%"
 
 
 def test_percent_typed_as_percent_fullwidth_digits_and_json(capsys) -> None:
-    code, out, _ = run_cli(capsys, "calc", "commission", "sales_amount=１００，０００", "commission_rate=15",
-                           "--lang", "zh-Hant", "--format", "json")
+    code, out, _ = run_cli(
+        capsys,
+        "calc",
+        "commission",
+        "sales_amount=１００，０００",
+        "commission_rate=15",
+        "--lang",
+        "zh-Hant",
+        "--format",
+        "json",
+    )
     data = json.loads(out)
     assert code == 0
     assert (data["value"], data["formatted"], data["currency"]) == (15000.0, "$15,000.00", "TWD")
     assert data["inputs"]["commission_rate"] == 0.15
 
 
-@pytest.mark.parametrize("args, message", [
-    (["customers_start=100", "--lang", "en"], "Enter Customers lost during the period."),
-    (["customers_lost=abc", "customers_start=100", "--lang", "ko"], "기간 중 이탈한 고객 수에는 숫자를 입력하세요."),
-    (["customers_lost=8", "customers_start=0", "--lang", "zh-Hans"], "期初客户数必须大于 0。"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["customers_start=100", "--lang", "en"], "Enter Customers lost during the period."),
+        (
+            ["customers_lost=abc", "customers_start=100", "--lang", "ko"],
+            "기간 중 이탈한 고객 수에는 숫자를 입력하세요.",
+        ),
+        (["customers_lost=8", "customers_start=0", "--lang", "zh-Hans"], "期初客户数必须大于 0。"),
+    ],
+)
 def test_errors_are_the_pages_messages(capsys, args, message) -> None:
     code, out, err = run_cli(capsys, "calc", "churn-rate", *args)
     assert (code, out, err) == (1, "", message + "\n")
 
 
 def test_division_by_zero_when_solving(capsys) -> None:
-    code, _, err = run_cli(capsys, "calc", "churn-rate", "--solve", "customers_start", "customers_lost=8",
-                           "result=0", "--lang", "zh-Hant")
+    code, _, err = run_cli(
+        capsys,
+        "calc",
+        "churn-rate",
+        "--solve",
+        "customers_start",
+        "customers_lost=8",
+        "result=0",
+        "--lang",
+        "zh-Hant",
+    )
     assert (code, err) == (1, "無法計算：除數為零。\n")
 
 
 def test_usage_errors_exit_2(capsys) -> None:
     assert run_cli(capsys, "calc", "no-such-metric")[0] == 2
     assert run_cli(capsys, "calc", "no-such-metric")[1:] == (
-        "", "'no-such-metric' is not a metric in terms/ (a concept with a formula).\n")
+        "",
+        "'no-such-metric' is not a metric in terms/ (a concept with a formula).\n",
+    )
     assert run_cli(capsys, "calc", "lead")[0] == 2
     code, _, err = run_cli(capsys, "calc", "churn-rate", "churn=1")
     assert code == 2 and err.startswith("'churn=1' is not NAME=VALUE with one of: ")
     code, _, err = run_cli(capsys, "calc", "churn-rate", "--solve", "nothing")
-    assert code == 2 and err.startswith("the formula cannot be solved for 'nothing'; choose one of: result")
+    assert code == 2 and err.startswith(
+        "the formula cannot be solved for 'nothing'; choose one of: result"
+    )

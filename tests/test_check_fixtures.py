@@ -12,8 +12,11 @@ import pytest
 from conftest import FIXTURES, run_cli
 
 NEGATIVE = FIXTURES / "check" / "negative"
-CASES = sorted(p.stem if p.is_file() else p.name for p in NEGATIVE.iterdir()
-               if p.suffix == ".yaml" or p.is_dir())
+CASES = sorted(
+    p.stem if p.is_file() else p.name
+    for p in NEGATIVE.iterdir()
+    if p.suffix == ".yaml" or p.is_dir()
+)
 
 
 def test_positive_fixtures_are_clean_even_with_strict(project: Path, capsys) -> None:

@@ -58,13 +58,18 @@ def test_default_path_is_terms(project: Path, capsys) -> None:
 
 def test_warnings_pass_unless_strict(project: Path, capsys) -> None:
     churn = project / "terms" / "churn-rate.yaml"
-    churn.write_text(churn.read_text("utf-8").replace(
-        '  example: 「上一季 100 個客戶流失了 8 個，流失率是 8%。」\n', ""), "utf-8")
+    churn.write_text(
+        churn.read_text("utf-8").replace(
+            "  example: 「上一季 100 個客戶流失了 8 個，流失率是 8%。」\n", ""
+        ),
+        "utf-8",
+    )
     code, out, _ = run_cli(capsys, "check", "terms")
     assert code == 0
     assert out.splitlines()[0] == (
         "terms/churn-rate.yaml:22:1: warning[missing-example]: zh-Hant: the zh-Hant entry has no "
-        "example. Add 'example:' with a sentence a sales rep would say.")
+        "example. Add 'example:' with a sentence a sales rep would say."
+    )
     code, _, _ = run_cli(capsys, "check", "--strict", "terms")
     assert code == 1
 
@@ -89,21 +94,33 @@ def test_an_unknown_option_is_a_usage_error(project: Path, capsys) -> None:
 
 def test_json_output_carries_every_field(project: Path, capsys) -> None:
     (project / "terms" / "churn-rate.yaml").write_text(
-        (project / "terms" / "churn-rate.yaml").read_text("utf-8").replace("category: metrics", "category: metric"),
-        "utf-8")
+        (project / "terms" / "churn-rate.yaml")
+        .read_text("utf-8")
+        .replace("category: metrics", "category: metric"),
+        "utf-8",
+    )
     code, out, _ = run_cli(capsys, "check", "--format", "json", "terms")
     report = json.loads(out)
     assert code == 1
     assert (report["files"], report["errors"], report["warnings"]) == (3, 1, 0)
-    assert report["diagnostics"] == [{
-        "path": "terms/churn-rate.yaml", "line": 3, "column": 11, "severity": "error",
-        "code": "invalid-value", "field": "category",
-        "params": {"value": "metric", "hint": "Did you mean 'metrics'?"},
-        "message": "'metric' is not allowed here.", "fix": "Did you mean 'metrics'?"}]
+    assert report["diagnostics"] == [
+        {
+            "path": "terms/churn-rate.yaml",
+            "line": 3,
+            "column": 11,
+            "severity": "error",
+            "code": "invalid-value",
+            "field": "category",
+            "params": {"value": "metric", "hint": "Did you mean 'metrics'?"},
+            "message": "'metric' is not allowed here.",
+            "fix": "Did you mean 'metrics'?",
+        }
+    ]
 
 
 def test_an_unexpected_failure_names_the_file_and_shows_no_traceback(
-        project: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import glossary.pipeline
 
     def broken(doc, config):
@@ -114,17 +131,31 @@ def test_an_unexpected_failure_names_the_file_and_shows_no_traceback(
     assert code == 1
     assert out.splitlines()[0] == (
         "terms/churn-rate.yaml:1:1: error[internal-error]: unexpected failure while checking this "
-        "file (RuntimeError: boom). Please report this together with the file.")
+        "file (RuntimeError: boom). Please report this together with the file."
+    )
     assert "Traceback" not in out + err
 
 
 def test_the_installed_console_script_runs(project: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "glossary", "check", "terms"],
-                            capture_output=True, text=True, cwd=project, timeout=60)
-    assert (result.returncode, result.stdout) == (0, "3 file(s) checked: 0 error(s), 0 warning(s).\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "glossary", "check", "terms"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (
+        0,
+        "3 file(s) checked: 0 error(s), 0 warning(s).\n",
+    )
 
 
 def test_the_repository_corpus_passes_strict() -> None:
-    result = subprocess.run([sys.executable, "-m", "glossary", "check", "--strict", "terms"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "glossary", "check", "--strict", "terms"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout[-3000:]

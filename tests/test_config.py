@@ -13,8 +13,12 @@ CONFIG = (ROOT / "tooling" / "glossary" / "config.toml").read_text("utf-8")
 
 def _drop_example(project: Path) -> None:
     churn = project / "terms" / "churn-rate.yaml"
-    churn.write_text(churn.read_text("utf-8").replace(
-        '  example: 「上一季 100 個客戶流失了 8 個，流失率是 8%。」\n', ""), "utf-8")
+    churn.write_text(
+        churn.read_text("utf-8").replace(
+            "  example: 「上一季 100 個客戶流失了 8 個，流失率是 8%。」\n", ""
+        ),
+        "utf-8",
+    )
 
 
 def _codes(project: Path, config) -> list[tuple[str, str]]:
@@ -29,18 +33,24 @@ def test_the_default_severity_of_a_missing_example_is_warning(project: Path) -> 
 
 def test_severity_can_be_raised_or_switched_off(project: Path) -> None:
     _drop_example(project)
-    strict = parse_config(CONFIG.replace('missing-example = "warning"', 'missing-example = "error"'))
+    strict = parse_config(
+        CONFIG.replace('missing-example = "warning"', 'missing-example = "error"')
+    )
     assert _codes(project, strict) == [("error", "missing-example")]
     quiet = parse_config(CONFIG.replace('missing-example = "warning"', 'missing-example = "off"'))
     assert _codes(project, quiet) == []
 
 
 def test_an_optional_language_may_be_missing(project: Path) -> None:
-    optional = parse_config(CONFIG.replace('tag = "zh-Hant"\nname = "繁體中文"\nrequired = true',
-                                           'tag = "zh-Hant"\nname = "繁體中文"\nrequired = false'))
+    optional = parse_config(
+        CONFIG.replace(
+            'tag = "zh-Hant"\nname = "繁體中文"\nrequired = true',
+            'tag = "zh-Hant"\nname = "繁體中文"\nrequired = false',
+        )
+    )
     for path in (project / "terms").glob("*.yaml"):
         text = path.read_text("utf-8")
-        path.write_text(text[:text.index("zh-Hant:")] + text[text.index("relations:"):], "utf-8")
+        path.write_text(text[: text.index("zh-Hant:")] + text[text.index("relations:") :], "utf-8")
     assert _codes(project, optional) == []
     assert ("error", "missing-language") in _codes(project, load_config())
 

@@ -38,21 +38,33 @@ def test_every_concept_of_the_coverage_list_has_a_term_file(concepts) -> None:
 
 
 def test_the_coverage_list_quotes_real_seed_headings(seed_texts) -> None:
-    wrong = [(cid, s["document"], s["heading"]) for cid, seeds in COVERAGE.items() for s in seeds
-             if s["heading"] not in seed_texts[s["document"]]]
+    wrong = [
+        (cid, s["document"], s["heading"])
+        for cid, seeds in COVERAGE.items()
+        for s in seeds
+        if s["heading"] not in seed_texts[s["document"]]
+    ]
     assert wrong == []
 
 
 def test_every_defining_seed_is_cited(concepts) -> None:
-    uncited = [(cid, s["document"]) for cid, seeds in COVERAGE.items() for s in seeds
-               if s["document"] not in {src.document for src in concepts[cid].sources}]
+    uncited = [
+        (cid, s["document"])
+        for cid, seeds in COVERAGE.items()
+        for s in seeds
+        if s["document"] not in {src.document for src in concepts[cid].sources}
+    ]
     assert uncited == []
 
 
 def test_every_concept_is_complete_in_every_language(concepts) -> None:
     languages = load_config().language_tags
-    incomplete = [(cid, lang) for cid, concept in concepts.items() for lang in languages
-                  if not (concept.entry(lang) and concept.entry(lang).is_complete)]
+    incomplete = [
+        (cid, lang)
+        for cid, concept in concepts.items()
+        for lang in languages
+        if not (concept.entry(lang) and concept.entry(lang).is_complete)
+    ]
     assert incomplete == []
 
 
@@ -62,8 +74,11 @@ def test_one_preferred_term_per_language_and_a_reason_for_every_deprecated_one(c
         for lang, entry in concept.entries.items():
             if sum(d.status == "preferred" for d in entry.designations) != 1:
                 problems.append((cid, lang, "preferred"))
-            problems += [(cid, lang, d.term) for d in entry.designations
-                         if d.status == "deprecated" and not d.reason]
+            problems += [
+                (cid, lang, d.term)
+                for d in entry.designations
+                if d.status == "deprecated" and not d.reason
+            ]
     assert problems == []
 
 
@@ -74,17 +89,22 @@ def test_every_concept_relates_to_another_and_cites_a_source(concepts) -> None:
 
 def _shingles(text: str, size: int) -> set[str]:
     flat = re.sub(r"\s+", "", text).casefold()
-    return {flat[i:i + size] for i in range(len(flat) - size + 1)}
+    return {flat[i : i + size] for i in range(len(flat) - size + 1)}
 
 
 def test_no_text_copies_a_run_of_seed_text(concepts, seed_texts) -> None:
-    seen = {size: set().union(*(_shingles(t, size) for t in seed_texts.values()))
-            for size in set(VERBATIM.values())}
+    seen = {
+        size: set().union(*(_shingles(t, size) for t in seed_texts.values()))
+        for size in set(VERBATIM.values())
+    }
     copied = []
     for cid, concept in concepts.items():
         for lang, entry in concept.entries.items():
-            for field, text in (("definition", entry.definition), ("example", entry.example),
-                                *(("notes", note) for note in entry.notes)):
+            for field, text in (
+                ("definition", entry.definition),
+                ("example", entry.example),
+                *(("notes", note) for note in entry.notes),
+            ):
                 shared = _shingles(text or "", VERBATIM[lang]) & seen[VERBATIM[lang]]
                 if shared:
                     copied.append((cid, lang, field, sorted(shared)[0]))
@@ -92,20 +112,35 @@ def test_no_text_copies_a_run_of_seed_text(concepts, seed_texts) -> None:
 
 
 def test_definitions_are_two_to_four_sentences_in_english(concepts) -> None:
-    counts = {cid: len(re.findall(r"[.!?](?:\s|$)", c.entry("en").definition)) for cid, c in concepts.items()}
+    counts = {
+        cid: len(re.findall(r"[.!?](?:\s|$)", c.entry("en").definition))
+        for cid, c in concepts.items()
+    }
     assert [cid for cid, n in counts.items() if not 1 <= n <= 5] == []
 
 
 def test_published_text_never_mentions_internal_sources(concepts) -> None:
-    internal = re.compile(r"seed|시드|种子|種子|(?<![\d,.])00[0-4](?![\d,.])|source article|원문 기사|출처 문서"
-                          r"|来源文[件章档]|來源文[件章檔]|出[处處]文章", re.I)
+    internal = re.compile(
+        r"seed|시드|种子|種子|(?<![\d,.])00[0-4](?![\d,.])|source article|원문 기사|출처 문서"
+        r"|来源文[件章档]|來源文[件章檔]|出[处處]文章",
+        re.I,
+    )
     found = []
     for cid, concept in concepts.items():
         for lang, entry in concept.entries.items():
-            texts = [entry.definition, entry.example, *entry.notes,
-                     *(d.reason for d in entry.designations), *(d.note for d in entry.designations)]
+            texts = [
+                entry.definition,
+                entry.example,
+                *entry.notes,
+                *(d.reason for d in entry.designations),
+                *(d.note for d in entry.designations),
+            ]
             found += [(cid, lang, t[:60]) for t in texts if t and internal.search(t)]
-        found += [(cid, "source", s.note[:60]) for s in concept.sources if s.note and internal.search(s.note)]
+        found += [
+            (cid, "source", s.note[:60])
+            for s in concept.sources
+            if s.note and internal.search(s.note)
+        ]
         if concept.formula:
             variant = " ".join((concept.formula.get("variant") or {}).values())
             if internal.search(variant):

@@ -22,7 +22,9 @@ from glossary.model import Entry
 from glossary.translation import field_hash, text_hash
 
 CHURN = Path("terms/churn-rate.yaml")
-EN_DEFINITION = "  definition: The share of customers at the start of a period who cancel during it.\n"
+EN_DEFINITION = (
+    "  definition: The share of customers at the start of a period who cancel during it.\n"
+)
 KO_EXAMPLE = '  example: "지난 분기 고객 100곳 중 8곳이 떠나 이탈률이 8%였어요."\n'
 KO_RECORD = '  translated_from:\n    definition: "550d5020"\n    example: "32e985ad"\n'
 
@@ -46,8 +48,10 @@ Then run 'glossary check terms/lead-velocity-rate.yaml' until it reports no erro
 
 
 def _placeholder(line: int, column: int, field: str, fix: str) -> str:
-    return (f"terms/lead-velocity-rate.yaml:{line}:{column}: error[placeholder]: {field}: "
-            f"the text is still the placeholder 'TODO'. {fix}")
+    return (
+        f"terms/lead-velocity-rate.yaml:{line}:{column}: error[placeholder]: {field}: "
+        f"the text is still the placeholder 'TODO'. {fix}"
+    )
 
 
 DEFINE = "Write what the concept is, in 2–4 sentences."
@@ -57,13 +61,21 @@ EXAMPLE = "Write one sentence a sales rep would say, using the preferred term."
 
 
 def test_new_writes_a_skeleton_whose_only_problems_are_what_to_fill(project: Path, capsys) -> None:
-    code, out, err = run_cli(capsys, "new", "lead-velocity-rate", "--category", "metrics",
-                             "--en", "lead velocity rate")
+    code, out, err = run_cli(
+        capsys, "new", "lead-velocity-rate", "--category", "metrics", "--en", "lead velocity rate"
+    )
     assert (code, out, err) == (0, NEW_OUT, "")
     text = (project / "terms" / "lead-velocity-rate.yaml").read_text("utf-8")
     assert text.splitlines()[:8] == [
-        SCHEMA_LINE, "id: lead-velocity-rate", "category: metrics", "# tags: [saas, b2b]", "",
-        "en:", "  terms:", "    - term: lead velocity rate"]
+        SCHEMA_LINE,
+        "id: lead-velocity-rate",
+        "category: metrics",
+        "# tags: [saas, b2b]",
+        "",
+        "en:",
+        "  terms:",
+        "    - term: lead velocity rate",
+    ]
     code, out, _ = run_cli(capsys, "check", "--no-cache", "terms/lead-velocity-rate.yaml")
     assert code == 1
     assert out.splitlines() == [
@@ -87,13 +99,31 @@ def test_new_writes_a_skeleton_whose_only_problems_are_what_to_fill(project: Pat
 
 
 def test_a_filled_in_skeleton_is_clean(project: Path, capsys) -> None:
-    run_cli(capsys, "new", "lead-velocity-rate", "--category", "metrics", "--en", "lead velocity rate",
-            "--ko", "리드 증가율", "--zh-Hans", "线索增长率", "--zh-Hant", "名單成長率")
+    run_cli(
+        capsys,
+        "new",
+        "lead-velocity-rate",
+        "--category",
+        "metrics",
+        "--en",
+        "lead velocity rate",
+        "--ko",
+        "리드 증가율",
+        "--zh-Hans",
+        "线索增长率",
+        "--zh-Hant",
+        "名單成長率",
+    )
     path = project / "terms" / "lead-velocity-rate.yaml"
-    text = path.read_text("utf-8").replace("  definition: TODO\n", "  definition: Growth of leads.\n")
+    text = path.read_text("utf-8").replace(
+        "  definition: TODO\n", "  definition: Growth of leads.\n"
+    )
     text = text.replace("  example: TODO\n", '  example: "Leads grew 10%."\n')
-    path.write_text(text + "relations:\n  - {type: see-also, target: churn-rate}\n"
-                    "sources:\n  - document: 000_c067659218adfcd0.txt\n", "utf-8")
+    path.write_text(
+        text + "relations:\n  - {type: see-also, target: churn-rate}\n"
+        "sources:\n  - document: 000_c067659218adfcd0.txt\n",
+        "utf-8",
+    )
     code, out, _ = run_cli(capsys, "check", "--strict", "terms")
     assert (code, out) == (0, "4 file(s) checked: 0 error(s), 0 warning(s).\n")
 
@@ -102,23 +132,39 @@ def test_new_never_overwrites(project: Path, capsys) -> None:
     before = (project / CHURN).read_bytes()
     code, out, err = run_cli(capsys, "new", "churn-rate", "--category", "metrics")
     assert (code, out) == (1, "")
-    assert err == "terms/churn-rate.yaml already exists; 'glossary new' never overwrites a file. Edit it, or choose another id.\n"
+    assert (
+        err
+        == "terms/churn-rate.yaml already exists; 'glossary new' never overwrites a file. Edit it, or choose another id.\n"
+    )
     assert (project / CHURN).read_bytes() == before
 
 
-@pytest.mark.parametrize("concept_id, message", [
-    ("../x", "error[invalid-format]: id: '../x' is not a valid id. Use lowercase ASCII letters, "
-             "digits and single hyphens, like 'annual-contract-value'."),
-    ("Churn_Rate", "error[invalid-format]: id: 'Churn_Rate' is not a valid id. Use lowercase ASCII "
-                   "letters, digits and single hyphens, like 'annual-contract-value'."),
-    ("a" * 81, "error[too-long]: id: the text is longer than 80 characters."),
-])
-def test_new_refuses_an_id_check_would_refuse(concept_id: str, message: str, project: Path,
-                                               capsys) -> None:
+@pytest.mark.parametrize(
+    "concept_id, message",
+    [
+        (
+            "../x",
+            "error[invalid-format]: id: '../x' is not a valid id. Use lowercase ASCII letters, "
+            "digits and single hyphens, like 'annual-contract-value'.",
+        ),
+        (
+            "Churn_Rate",
+            "error[invalid-format]: id: 'Churn_Rate' is not a valid id. Use lowercase ASCII "
+            "letters, digits and single hyphens, like 'annual-contract-value'.",
+        ),
+        ("a" * 81, "error[too-long]: id: the text is longer than 80 characters."),
+    ],
+)
+def test_new_refuses_an_id_check_would_refuse(
+    concept_id: str, message: str, project: Path, capsys
+) -> None:
     code, out, err = run_cli(capsys, "new", concept_id, "--category", "metrics")
     assert (code, out, err) == (2, "", message + "\n")
     assert sorted(p.name for p in (project / "terms").iterdir()) == [
-        "churn-rate.yaml", "retention-rate.yaml", "script-in-definition.yaml"]
+        "churn-rate.yaml",
+        "retention-rate.yaml",
+        "script-in-definition.yaml",
+    ]
 
 
 def test_new_quotes_what_yaml_would_misread(project: Path, capsys) -> None:
@@ -135,27 +181,44 @@ def test_new_needs_a_terms_folder(tmp_path: Path, monkeypatch, capsys) -> None:
     assert (code, err) == (2, "terms: no such file or folder.\n")
 
 
-def test_placeholders_are_not_duplicate_terms_and_notes_to_self_are_found(project: Path, capsys) -> None:
+def test_placeholders_are_not_duplicate_terms_and_notes_to_self_are_found(
+    project: Path, capsys
+) -> None:
     for concept_id in ("first-draft", "second-draft"):
         run_cli(capsys, "new", concept_id, "--category", "leads")
     path = project / "terms" / "retention-rate.yaml"
-    path.write_text(path.read_text("utf-8").replace(
-        "    - Retention is the complement", "    - 'TODO: ask finance'\n    - Retention is the complement"),
-        "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "    - Retention is the complement",
+            "    - 'TODO: ask finance'\n    - Retention is the complement",
+        ),
+        "utf-8",
+    )
     code, out, _ = run_cli(capsys, "check", "terms")
     assert "duplicate-term" not in out
-    assert ("terms/retention-rate.yaml:12:7: error[placeholder]: en.notes[0]: the text is still the "
-            "placeholder 'TODO: ask finance'. Replace it with the real text.") in out.splitlines()
+    assert (
+        "terms/retention-rate.yaml:12:7: error[placeholder]: en.notes[0]: the text is still the "
+        "placeholder 'TODO: ask finance'. Replace it with the real text."
+    ) in out.splitlines()
+
 
 # ---------------------------------------------------------------- stale translations and review
 
 
 def test_the_hash_ignores_spacing_and_normalisation_only() -> None:
-    assert text_hash("The share of customers at the start of a period who cancel during it.") == "550d5020"
-    assert text_hash("The share of customers\n  at the start of a period who cancel during it. ") == "550d5020"
+    assert (
+        text_hash("The share of customers at the start of a period who cancel during it.")
+        == "550d5020"
+    )
+    assert (
+        text_hash("The share of customers\n  at the start of a period who cancel during it. ")
+        == "550d5020"
+    )
     assert text_hash("\u1100\u1161") == text_hash("\uac00")  # decomposed and composed Hangul
-    assert text_hash("The share of customers at the start of a period who cancel or lapse during it.") \
+    assert (
+        text_hash("The share of customers at the start of a period who cancel or lapse during it.")
         == "69fa2d2d"
+    )
 
 
 def test_notes_are_hashed_as_one_list() -> None:
@@ -172,11 +235,19 @@ def test_review_records_the_source_version_after_the_section(project: Path, caps
     before = (project / CHURN).read_text("utf-8")
     code, out, err = run_cli(capsys, "review", "churn-rate", "--lang", "ko")
     assert (code, out, err) == (
-        0, "terms/churn-rate.yaml: ko definition, example recorded as reviewed against the current "
-           "en text.\n", "")
-    assert (project / CHURN).read_text("utf-8") == before.replace(KO_EXAMPLE, KO_EXAMPLE + KO_RECORD)
+        0,
+        "terms/churn-rate.yaml: ko definition, example recorded as reviewed against the current "
+        "en text.\n",
+        "",
+    )
+    assert (project / CHURN).read_text("utf-8") == before.replace(
+        KO_EXAMPLE, KO_EXAMPLE + KO_RECORD
+    )
     code, out, _ = run_cli(capsys, "review", "churn-rate", "--lang", "ko")
-    assert (code, out) == (0, "terms/churn-rate.yaml: ko was already recorded against the current en text.\n")
+    assert (code, out) == (
+        0,
+        "terms/churn-rate.yaml: ko was already recorded against the current en text.\n",
+    )
 
 
 def test_an_edited_source_makes_the_translation_stale_until_reviewed(project: Path, capsys) -> None:
@@ -186,26 +257,42 @@ def test_an_edited_source_makes_the_translation_stale_until_reviewed(project: Pa
     (project / CHURN).write_bytes(edited)
 
     code, out, _ = run_cli(capsys, "check", "terms")
-    assert (code, out) == (0, (
-        "terms/churn-rate.yaml:15:15: warning[stale-translation]: ko.definition: the en definition "
-        "changed since this translation was made from it. Review the translation against the "
-        "current en text, then run 'glossary review churn-rate --lang ko --field definition'.\n"
-        "3 file(s) checked: 0 error(s), 1 warning(s).\n"))
+    assert (code, out) == (
+        0,
+        (
+            "terms/churn-rate.yaml:15:15: warning[stale-translation]: ko.definition: the en definition "
+            "changed since this translation was made from it. Review the translation against the "
+            "current en text, then run 'glossary review churn-rate --lang ko --field definition'.\n"
+            "3 file(s) checked: 0 error(s), 1 warning(s).\n"
+        ),
+    )
     assert run_cli(capsys, "check", "--strict", "terms")[0] == 1
 
     code, out, _ = run_cli(capsys, "review", "churn-rate", "--lang", "ko", "--field", "definition")
-    assert (code, out) == (0, "terms/churn-rate.yaml: ko definition recorded as reviewed against "
-                              "the current en text.\n")
+    assert (code, out) == (
+        0,
+        "terms/churn-rate.yaml: ko definition recorded as reviewed against the current en text.\n",
+    )
     after = (project / CHURN).read_bytes()
     assert after == edited.replace(b'definition: "550d5020"', b'definition: "69fa2d2d"')
     assert run_cli(capsys, "check", "--strict", "terms")[:2] == (
-        0, "3 file(s) checked: 0 error(s), 0 warning(s).\n")
+        0,
+        "3 file(s) checked: 0 error(s), 0 warning(s).\n",
+    )
 
 
 def test_refolding_the_source_is_not_a_change(project: Path, capsys) -> None:
     run_cli(capsys, "review", "churn-rate", "--lang", "ko")
-    text = (project / CHURN).read_text("utf-8").replace(EN_DEFINITION, (
-        "  definition: >-\n    The share of customers at the start\n    of a period who cancel during it.\n"))
+    text = (
+        (project / CHURN)
+        .read_text("utf-8")
+        .replace(
+            EN_DEFINITION,
+            (
+                "  definition: >-\n    The share of customers at the start\n    of a period who cancel during it.\n"
+            ),
+        )
+    )
     (project / CHURN).write_text(text, "utf-8")
     assert run_cli(capsys, "check", "--strict", "terms")[0] == 0
 
@@ -244,15 +331,22 @@ def test_review_keeps_every_other_byte(project: Path, capsys) -> None:
     path = project / "terms" / "commented.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + COMMENTED.encode("utf-8"))
     os.chmod(path, 0o640)
-    code, out, _ = run_cli(capsys, "review", "terms/commented.yaml", "--lang", "ko", "--lang", "zh-Hant")
-    assert (code, out) == (0, (
-        "terms/commented.yaml: ko definition, notes recorded as reviewed against the current en text.\n"
-        "terms/commented.yaml: zh-Hant definition recorded as reviewed against the current en text.\n"))
+    code, out, _ = run_cli(
+        capsys, "review", "terms/commented.yaml", "--lang", "ko", "--lang", "zh-Hant"
+    )
+    assert (code, out) == (
+        0,
+        (
+            "terms/commented.yaml: ko definition, notes recorded as reviewed against the current en text.\n"
+            "terms/commented.yaml: zh-Hant definition recorded as reviewed against the current en text.\n"
+        ),
+    )
     definition = text_hash("A meeting that walks through every open deal.")
     notes = hashlib.blake2b(b"One\nTwo", digest_size=4).hexdigest()  # notes: one list
     expected = COMMENTED.replace(
         '    translated_from: {definition: "00000000"}   # old record\r\n',
-        f'    translated_from:\r\n        definition: "{definition}"\r\n        notes: "{notes}"\r\n')
+        f'    translated_from:\r\n        definition: "{definition}"\r\n        notes: "{notes}"\r\n',
+    )
     expected += f'\r\n    translated_from:\r\n        definition: "{definition}"\r\n'
     assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode("utf-8")
     assert path.stat().st_mode & 0o777 == 0o640
@@ -265,20 +359,36 @@ def _ko_section(project: Path, section: str) -> None:
     (project / CHURN).write_text(text[:start] + section + text[end:], "utf-8")
 
 
-@pytest.mark.parametrize("args, section, message", [
-    (["nope"], None, "terms/nope.yaml: no such file or folder."),
-    ([], "ko: [\n",
-     "terms/churn-rate.yaml cannot be edited safely until its errors are fixed: run 'glossary check terms/churn-rate.yaml'."),
-    ([], "", "terms/churn-rate.yaml has no ko section to review."),
-    (["--field", "notes"], None,
-     "terms/churn-rate.yaml: ko has no notes translated from en, so there is nothing to review."),
-    ([], "ko: {terms: [{term: 이탈률, status: preferred}], definition: 정의}\n",
-     "terms/churn-rate.yaml: the ko section is not written as indented 'key: value' lines, so the review cannot be recorded in it."),
-    ([], 'ko:\n  terms: [{term: 이탈률, status: preferred}]\n  definition: "둘째 줄이\n들여쓰기 없음"\n',
-     "terms/churn-rate.yaml was left unchanged: recording the review would have changed more than 'translated_from'. Please report this together with the file."),
-])
+@pytest.mark.parametrize(
+    "args, section, message",
+    [
+        (["nope"], None, "terms/nope.yaml: no such file or folder."),
+        (
+            [],
+            "ko: [\n",
+            "terms/churn-rate.yaml cannot be edited safely until its errors are fixed: run 'glossary check terms/churn-rate.yaml'.",
+        ),
+        ([], "", "terms/churn-rate.yaml has no ko section to review."),
+        (
+            ["--field", "notes"],
+            None,
+            "terms/churn-rate.yaml: ko has no notes translated from en, so there is nothing to review.",
+        ),
+        (
+            [],
+            "ko: {terms: [{term: 이탈률, status: preferred}], definition: 정의}\n",
+            "terms/churn-rate.yaml: the ko section is not written as indented 'key: value' lines, so the review cannot be recorded in it.",
+        ),
+        (
+            [],
+            'ko:\n  terms: [{term: 이탈률, status: preferred}]\n  definition: "둘째 줄이\n들여쓰기 없음"\n',
+            "terms/churn-rate.yaml was left unchanged: recording the review would have changed more than 'translated_from'. Please report this together with the file.",
+        ),
+    ],
+)
 def test_review_refuses_what_it_cannot_record_and_changes_nothing(
-        args: list[str], section: str | None, message: str, project: Path, capsys) -> None:
+    args: list[str], section: str | None, message: str, project: Path, capsys
+) -> None:
     if section is not None:
         _ko_section(project, section)
     before = (project / CHURN).read_bytes()
@@ -293,22 +403,33 @@ def test_review_refuses_what_it_cannot_record_and_changes_nothing(
 def test_review_of_several_languages_records_all_or_nothing(project: Path, capsys) -> None:
     text = (project / CHURN).read_text("utf-8")
     start = text.index("zh-Hant:\n")
-    (project / CHURN).write_text(text[:start] + "zh-Hant: {terms: [{term: 客戶流失率, status: preferred}], "
-                                 "definition: 期初客戶中取消的比例。}\n" + text[text.index("relations:"):], "utf-8")
+    (project / CHURN).write_text(
+        text[:start] + "zh-Hant: {terms: [{term: 客戶流失率, status: preferred}], "
+        "definition: 期初客戶中取消的比例。}\n" + text[text.index("relations:") :],
+        "utf-8",
+    )
     before = (project / CHURN).read_bytes()
     code, out, err = run_cli(capsys, "review", "churn-rate", "--lang", "ko", "--lang", "zh-Hant")
     assert (code, out) == (1, "")
-    assert err == "terms/churn-rate.yaml: the zh-Hant section is not written as indented 'key: value' lines, so the review cannot be recorded in it.\n"
+    assert (
+        err
+        == "terms/churn-rate.yaml: the zh-Hant section is not written as indented 'key: value' lines, so the review cannot be recorded in it.\n"
+    )
     assert (project / CHURN).read_bytes() == before
 
 
 def test_review_of_an_entry_without_texts_records_nothing(project: Path, capsys) -> None:
     _ko_section(project, "ko:\n  terms: [{term: 이탈률, status: preferred}]\n")
     code, out, _ = run_cli(capsys, "review", "churn-rate", "--lang", "ko")
-    assert (code, out) == (0, "terms/churn-rate.yaml: the ko entry has no translated definition, example or notes to record.\n")
+    assert (code, out) == (
+        0,
+        "terms/churn-rate.yaml: the ko entry has no translated definition, example or notes to record.\n",
+    )
 
 
-def test_a_failed_write_leaves_the_file_and_no_temporary(project: Path, capsys, monkeypatch) -> None:
+def test_a_failed_write_leaves_the_file_and_no_temporary(
+    project: Path, capsys, monkeypatch
+) -> None:
     before = (project / CHURN).read_bytes()
 
     def refuse(*args):
@@ -319,21 +440,36 @@ def test_a_failed_write_leaves_the_file_and_no_temporary(project: Path, capsys, 
     assert code == 1 and "No space left on device" in err and "Traceback" not in err
     assert (project / CHURN).read_bytes() == before
     assert sorted(p.name for p in (project / "terms").iterdir()) == [
-        "churn-rate.yaml", "retention-rate.yaml", "script-in-definition.yaml"]
+        "churn-rate.yaml",
+        "retention-rate.yaml",
+        "script-in-definition.yaml",
+    ]
+
 
 # ---------------------------------------------------------------- glossary status
 
 
 def _status_project(project: Path, capsys) -> None:
     """One stale, one incomplete concept in every language, one missing translation."""
-    run_cli(capsys, "new", "lead-velocity-rate", "--category", "metrics", "--en", "lead velocity rate",
-            "--ko", "리드 증가율")
+    run_cli(
+        capsys,
+        "new",
+        "lead-velocity-rate",
+        "--category",
+        "metrics",
+        "--en",
+        "lead velocity rate",
+        "--ko",
+        "리드 증가율",
+    )
     run_cli(capsys, "review", "churn-rate", "--lang", "ko", "--lang", "zh-Hans")
     churn = (project / CHURN).read_text("utf-8")
-    (project / CHURN).write_text(churn.replace("who cancel during it.", "who cancel or lapse during it."), "utf-8")
+    (project / CHURN).write_text(
+        churn.replace("who cancel during it.", "who cancel or lapse during it."), "utf-8"
+    )
     retention = project / "terms" / "retention-rate.yaml"
     text = retention.read_text("utf-8")
-    retention.write_text(text[:text.index("zh-Hant:")] + text[text.index("relations:"):], "utf-8")
+    retention.write_text(text[: text.index("zh-Hant:")] + text[text.index("relations:") :], "utf-8")
     capsys.readouterr()
 
 
@@ -385,39 +521,69 @@ def test_status_of_one_language_as_json_for_tools(project: Path, capsys) -> None
     assert json.loads(out) == {
         "concepts": 4,
         "source_language": "en",
-        "languages": [{
-            "lang": "zh-Hant", "name": "繁體中文", "source": False,
-            "complete": 2, "incomplete": 1, "missing": 1, "stale": 0, "unreviewed": 4,
-            "concepts": {
-                "incomplete": {"lead-velocity-rate": ["term", "definition", "example"]},
-                "missing": ["retention-rate"],
-                "stale": {},
-                "unreviewed": {"churn-rate": ["definition", "example"],
-                               "script-in-definition": ["definition", "example"]},
-            },
-        }],
-        "totals": {"entries": 4, "complete": 2, "incomplete": 1, "missing": 1, "stale": 0,
-                   "unreviewed": 4},
+        "languages": [
+            {
+                "lang": "zh-Hant",
+                "name": "繁體中文",
+                "source": False,
+                "complete": 2,
+                "incomplete": 1,
+                "missing": 1,
+                "stale": 0,
+                "unreviewed": 4,
+                "concepts": {
+                    "incomplete": {"lead-velocity-rate": ["term", "definition", "example"]},
+                    "missing": ["retention-rate"],
+                    "stale": {},
+                    "unreviewed": {
+                        "churn-rate": ["definition", "example"],
+                        "script-in-definition": ["definition", "example"],
+                    },
+                },
+            }
+        ],
+        "totals": {
+            "entries": 4,
+            "complete": 2,
+            "incomplete": 1,
+            "missing": 1,
+            "stale": 0,
+            "unreviewed": 4,
+        },
     }
 
 
-def test_status_counts_only_the_files_asked_for_and_says_what_it_left_out(project: Path, capsys) -> None:
+def test_status_counts_only_the_files_asked_for_and_says_what_it_left_out(
+    project: Path, capsys
+) -> None:
     (project / "terms" / "broken.yaml").write_text("id: [\n", "utf-8")
-    code, out, err = run_cli(capsys, "status", "--lang", "en", "terms/churn-rate.yaml", "terms/broken.yaml")
+    code, out, err = run_cli(
+        capsys, "status", "--lang", "en", "terms/churn-rate.yaml", "terms/broken.yaml"
+    )
     assert code == 0
-    assert err == "1 file(s) could not be read and are left out of these counts; 'glossary check' shows why.\n"
+    assert (
+        err
+        == "1 file(s) could not be read and are left out of these counts; 'glossary check' shows why.\n"
+    )
     assert out == (
         "Translation status of 1 concept(s) in terms/churn-rate.yaml, terms/broken.yaml\n\n"
         "English (en), the source language: 1 complete, 0 incomplete, 0 missing.\n\n"
         "Total: 1 entries, 1 complete, 0 incomplete, 0 missing; 0 stale and 0 never-reviewed "
-        "translated field(s).\n")
+        "translated field(s).\n"
+    )
 
 
 def test_the_repository_corpus_records_every_translation() -> None:
-    result = subprocess.run([sys.executable, "-m", "glossary", "status", "--format", "json"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "glossary", "status", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     totals = json.loads(result.stdout)["totals"]
     assert (totals["stale"], totals["unreviewed"]) == (0, 0)
+
 
 # ---------------------------------------------------------------- editor integration
 
@@ -428,14 +594,24 @@ def test_the_pre_commit_hook_checks_changed_term_files(project: Path) -> None:
     [hook] = repo["hooks"]
     assert (repo["repo"], hook["language"], hook["pass_filenames"]) == ("local", "system", True)
     matches = re.compile(hook["files"]).search
-    assert matches("terms/churn-rate.yaml") and not matches("tests/fixtures/check/positive/churn-rate.yaml")
+    assert matches("terms/churn-rate.yaml") and not matches(
+        "tests/fixtures/check/positive/churn-rate.yaml"
+    )
     assert not matches("terms/notes.md")
     changed = ["terms/churn-rate.yaml", "terms/retention-rate.yaml"]
     entry = hook["entry"].split()
     assert entry[0] == "glossary"
-    result = subprocess.run([sys.executable, "-m", "glossary", *entry[1:], *changed],
-                            capture_output=True, text=True, cwd=project, timeout=60)
-    assert (result.returncode, result.stdout) == (0, "2 file(s) checked: 0 error(s), 0 warning(s).\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "glossary", *entry[1:], *changed],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (
+        0,
+        "2 file(s) checked: 0 error(s), 0 warning(s).\n",
+    )
 
 
 GUIDES = sorted((ROOT / "site_src").glob("*/guide/editing.md"))
@@ -456,10 +632,16 @@ def test_the_guide_shows_real_output(page: Path, tmp_path: Path, monkeypatch, ca
     shutil.copytree(ROOT / "terms", tmp_path / "terms")
     monkeypatch.chdir(tmp_path)
     churn = tmp_path / CHURN
-    churn.write_text(churn.read_text("utf-8").replace("Churn rate is the share", "Churn rate is the proportion"),
-                     "utf-8")
+    churn.write_text(
+        churn.read_text("utf-8").replace("Churn rate is the share", "Churn rate is the proportion"),
+        "utf-8",
+    )
     stale = run_cli(capsys, "check", "--no-cache", str(CHURN))[1].splitlines()
     shown = _shown_output(page)
-    quoted = [line for line in shown if "stale-translation" in line or line.startswith(("created", "Then", "  "))]
+    quoted = [
+        line
+        for line in shown
+        if "stale-translation" in line or line.startswith(("created", "Then", "  "))
+    ]
     real = set(stale) | set(NEW_OUT.splitlines()) | {"  …"}  # the guide elides lines
     assert quoted and [line for line in quoted if line not in real] == []

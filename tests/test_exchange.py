@@ -43,8 +43,11 @@ def _import(capsys, path: Path, *options: str) -> tuple[int, str]:
 
 # --- exact output on the fixture project -------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "tbx"])
-def test_export_matches_its_golden_file(fmt: str, project: Path, capsys, update_goldens: bool) -> None:
+def test_export_matches_its_golden_file(
+    fmt: str, project: Path, capsys, update_goldens: bool
+) -> None:
     data = _export(capsys, fmt, project / f"out.{fmt}")
     golden = GOLDEN / f"project.{fmt}"
     if update_goldens:
@@ -69,19 +72,36 @@ def test_json_carries_every_field_in_the_term_file_shape(project: Path, capsys) 
 
     document = json.loads(_export(capsys, "json", project / "all.json"))
     assert document["languages"] == ["en", "ko", "zh-Hans", "zh-Hant"]
-    assert [c["id"] for c in document["concepts"]] == ["churn-rate", "retention-rate", "script-in-definition"]
+    assert [c["id"] for c in document["concepts"]] == [
+        "churn-rate",
+        "retention-rate",
+        "script-in-definition",
+    ]
     churn = document["concepts"][0]
     assert churn["ko"] == {
-        "terms": [{"term": "고객 이탈률", "status": "preferred", "type": "full-form"},
-                  {"term": "처닝률", "status": "deprecated", "type": "full-form",
-                   "reason": "외래어를 소리 나는 대로 옮긴 비표준 표기입니다."}],
+        "terms": [
+            {"term": "고객 이탈률", "status": "preferred", "type": "full-form"},
+            {
+                "term": "처닝률",
+                "status": "deprecated",
+                "type": "full-form",
+                "reason": "외래어를 소리 나는 대로 옮긴 비표준 표기입니다.",
+            },
+        ],
         "definition": "기간 초 고객 가운데 그 기간에 해지한 고객의 비율입니다.",
-        "example": "지난 분기 고객 100곳 중 8곳이 떠나 이탈률이 8%였어요."}
-    assert churn["formula"]["examples"] == [{"inputs": {"customers_lost": 8, "customers_start": 100},
-                                             "result": 0.08, "source": "000_c067659218adfcd0.txt"}]
-    assert document["concepts"][1]["tags"] == ["no", "on", "yes"]   # YAML 1.2: text, not booleans
+        "example": "지난 분기 고객 100곳 중 8곳이 떠나 이탈률이 8%였어요.",
+    }
+    assert churn["formula"]["examples"] == [
+        {
+            "inputs": {"customers_lost": 8, "customers_start": 100},
+            "result": 0.08,
+            "source": "000_c067659218adfcd0.txt",
+        }
+    ]
+    assert document["concepts"][1]["tags"] == ["no", "on", "yes"]  # YAML 1.2: text, not booleans
     assert document["concepts"][1]["sources"] == [
-        {"title": "A published source", "publisher": "Example Press", "date": "2021-09-14"}]
+        {"title": "A published source", "publisher": "Example Press", "date": "2021-09-14"}
+    ]
     schema = json.loads((ROOT / "tooling/glossary/data/term.schema.json").read_text("utf-8"))
     for concept in document["concepts"]:
         jsonschema.validate(concept, schema)
@@ -90,24 +110,40 @@ def test_json_carries_every_field_in_the_term_file_shape(project: Path, capsys) 
 def test_csv_opens_in_excel_with_korean_intact(project: Path, capsys) -> None:
     raw = _export(capsys, "csv", project / "all.csv")
     assert raw.startswith(b"\xef\xbb\xbfid,language,preferred,abbreviations,admitted,deprecated,")
-    assert raw.count(b"\r\n") == 13   # the header and 12 rows; line breaks inside cells stay \n
+    assert raw.count(b"\r\n") == 13  # the header and 12 rows; line breaks inside cells stay \n
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert [(r["id"], r["language"]) for r in rows[:4]] == [
-        ("churn-rate", "en"), ("churn-rate", "ko"), ("churn-rate", "zh-Hans"), ("churn-rate", "zh-Hant")]
+        ("churn-rate", "en"),
+        ("churn-rate", "ko"),
+        ("churn-rate", "zh-Hans"),
+        ("churn-rate", "zh-Hant"),
+    ]
     assert rows[1]["preferred"] == "고객 이탈률"
-    assert rows[1]["deprecated"] == "처닝률\n  reason: 외래어를 소리 나는 대로 옮긴 비표준 표기입니다."
+    assert (
+        rows[1]["deprecated"] == "처닝률\n  reason: 외래어를 소리 나는 대로 옮긴 비표준 표기입니다."
+    )
     assert rows[0]["tags"] == "saas\nretention"
     assert rows[0]["relations"] == "contrast:retention-rate"
-    assert rows[1]["tags"] == rows[1]["category"] == ""   # concept-wide cells: first row only
-    assert rows[4]["sources"] == "title: A published source\n  publisher: Example Press\n  date: 2021-09-14"
+    assert rows[1]["tags"] == rows[1]["category"] == ""  # concept-wide cells: first row only
+    assert (
+        rows[4]["sources"]
+        == "title: A published source\n  publisher: Example Press\n  date: 2021-09-14"
+    )
 
 
 def test_csv_cells_keep_line_breaks_types_and_notes() -> None:
-    designation = {"term": "CLM", "status": "superseded", "type": "acronym",
-                   "reason": "old name", "note": "first line\n  indented second line"}
+    designation = {
+        "term": "CLM",
+        "status": "superseded",
+        "type": "acronym",
+        "reason": "old name",
+        "note": "first line\n  indented second line",
+    }
     cell = format_designation(designation, "deprecated")
-    assert cell == ("CLM\n  type: acronym\n  status: superseded\n  reason: old name\n"
-                    "  note: first line\n      indented second line")
+    assert cell == (
+        "CLM\n  type: acronym\n  status: superseded\n  reason: old name\n"
+        "  note: first line\n      indented second line"
+    )
     header = "id,language,deprecated,notes\r\n"
     row = 'x,en,"' + cell + '","one\n  two\nthree"\r\n'
     items, problems = read_csv(Path("x.csv"), (header + row).encode("utf-8"), load_config())
@@ -117,25 +153,51 @@ def test_csv_cells_keep_line_breaks_types_and_notes() -> None:
 
 def test_tbx_puts_each_field_in_its_data_category(project: Path, capsys) -> None:
     root = etree.fromstring(_export(capsys, "tbx", project / "all.tbx"))
-    assert (root.get("type"), root.get("style"), root.get("{http://www.w3.org/XML/1998/namespace}lang")) == (
-        "TBX-Basic", "dca", "en")
+    assert (
+        root.get("type"),
+        root.get("style"),
+        root.get("{http://www.w3.org/XML/1998/namespace}lang"),
+    ) == ("TBX-Basic", "dca", "en")
     entry = root.find(".//tbx:conceptEntry[@id='churn-rate']", TBX)
     assert entry.findtext("tbx:descrip[@type='subjectField']", namespaces=TBX) == "metrics"
-    assert [(r.get("target"), r.text) for r in entry.findall("tbx:ref", TBX)] == [("retention-rate", "contrast")]
+    assert [(r.get("target"), r.text) for r in entry.findall("tbx:ref", TBX)] == [
+        ("retention-rate", "contrast")
+    ]
     assert [n.text for n in entry.findall("tbx:note", TBX)][:2] == ["tag: saas", "tag: retention"]
-    assert entry.findtext("tbx:adminGrp/tbx:note", namespaces=TBX) == "document: 000_c067659218adfcd0.txt"
-    ko = entry.find("tbx:langSec[@xml:lang='ko']", {**TBX, "xml": "http://www.w3.org/XML/1998/namespace"})
-    assert ko.findtext("tbx:descripGrp/tbx:descrip[@type='definition']", namespaces=TBX).startswith("기간 초")
+    assert (
+        entry.findtext("tbx:adminGrp/tbx:note", namespaces=TBX)
+        == "document: 000_c067659218adfcd0.txt"
+    )
+    ko = entry.find(
+        "tbx:langSec[@xml:lang='ko']", {**TBX, "xml": "http://www.w3.org/XML/1998/namespace"}
+    )
+    assert ko.findtext("tbx:descripGrp/tbx:descrip[@type='definition']", namespaces=TBX).startswith(
+        "기간 초"
+    )
     preferred, deprecated = ko.findall("tbx:termSec", TBX)
-    assert preferred.findtext("tbx:termNote[@type='administrativeStatus']", namespaces=TBX) == "preferredTerm-admn-sts"
+    assert (
+        preferred.findtext("tbx:termNote[@type='administrativeStatus']", namespaces=TBX)
+        == "preferredTerm-admn-sts"
+    )
     assert preferred.findtext("tbx:termNote[@type='termType']", namespaces=TBX) == "fullForm"
-    assert preferred.findtext("tbx:descrip[@type='context']", namespaces=TBX).startswith("지난 분기")
-    assert deprecated.findtext("tbx:termNoteGrp/tbx:termNote", namespaces=TBX) == "deprecatedTerm-admn-sts"
-    assert deprecated.findtext("tbx:termNoteGrp/tbx:note", namespaces=TBX) == "외래어를 소리 나는 대로 옮긴 비표준 표기입니다."
+    assert preferred.findtext("tbx:descrip[@type='context']", namespaces=TBX).startswith(
+        "지난 분기"
+    )
+    assert (
+        deprecated.findtext("tbx:termNoteGrp/tbx:termNote", namespaces=TBX)
+        == "deprecatedTerm-admn-sts"
+    )
+    assert (
+        deprecated.findtext("tbx:termNoteGrp/tbx:note", namespaces=TBX)
+        == "외래어를 소리 나는 대로 옮긴 비표준 표기입니다."
+    )
 
 
 def test_xml_ids_cannot_start_with_a_digit() -> None:
-    assert (xml_id("30-60-90-day-plan"), xml_id("churn-rate")) == ("_30-60-90-day-plan", "churn-rate")
+    assert (xml_id("30-60-90-day-plan"), xml_id("churn-rate")) == (
+        "_30-60-90-day-plan",
+        "churn-rate",
+    )
 
 
 # --- TBX-Basic validation with the official files -------------------------------------------
@@ -167,23 +229,29 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_the_corpus_tbx_is_valid_tbx_basic(corpus: Path, dca_validators, capsys,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_corpus_tbx_is_valid_tbx_basic(
+    corpus: Path, dca_validators, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(corpus)
     document = etree.fromstring(_export(capsys, "tbx", corpus / "corpus.tbx"))
     rng, schematron = dca_validators
     assert rng.validate(document), rng.error_log
     assert schematron.validate(document), str(schematron.validation_report)[:2000]
-    assert len(document.findall(".//tbx:conceptEntry", TBX)) == len(list((corpus / "terms").glob("*.yaml")))
+    assert len(document.findall(".//tbx:conceptEntry", TBX)) == len(
+        list((corpus / "terms").glob("*.yaml"))
+    )
 
 
-def test_the_validators_do_reject_what_tbx_basic_forbids(project: Path, dca_validators, capsys) -> None:
+def test_the_validators_do_reject_what_tbx_basic_forbids(
+    project: Path, dca_validators, capsys
+) -> None:
     rng, schematron = dca_validators
     good = _export(capsys, "tbx", project / "all.tbx")
     wrong_category = etree.fromstring(good.replace(b'type="subjectField"', b'type="domain"'))
     assert rng.validate(wrong_category) and not schematron.validate(wrong_category)
-    context_at_langsec = etree.fromstring(good.replace(
-        b'<descrip type="definition">', b'<descrip type="context">', 1))
+    context_at_langsec = etree.fromstring(
+        good.replace(b'<descrip type="definition">', b'<descrip type="context">', 1)
+    )
     assert not schematron.validate(context_at_langsec)
     dangling = etree.fromstring(good.replace(b'target="retention-rate"', b'target="nowhere"'))
     assert not rng.validate(dangling)
@@ -191,9 +259,11 @@ def test_the_validators_do_reject_what_tbx_basic_forbids(project: Path, dca_vali
 
 # --- lossless round trips on the real corpus --------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "tbx"])
-def test_the_corpus_reads_back_unchanged(fmt: str, corpus: Path, capsys,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_corpus_reads_back_unchanged(
+    fmt: str, corpus: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(corpus)
     path = corpus / f"corpus.{fmt}"
     raw = _export(capsys, fmt, path)
@@ -206,7 +276,8 @@ def test_the_corpus_reads_back_unchanged(fmt: str, corpus: Path, capsys,
         if fmt == "csv":  # the CSV groups designations by column; their order is not kept
             for lang, entry in expected.entries.items():
                 assert sorted(map(repr, concept.entries[lang].designations)) == sorted(
-                    map(repr, entry.designations))
+                    map(repr, entry.designations)
+                )
             concept = expected.__class__(**{**concept.__dict__, "entries": expected.entries})
         assert concept == expected
     assert original == {}
@@ -215,9 +286,14 @@ def test_the_corpus_reads_back_unchanged(fmt: str, corpus: Path, capsys,
 
 # --- import: report, conflicts, writing ----------------------------------------------------
 
+
 def _edited_csv(project: Path, capsys, **cells: str) -> Path:
     """The fixture project's CSV export with ``cells`` (``row_column=value``) changed."""
-    rows = list(csv.DictReader(io.StringIO(_export(capsys, "csv", project / "all.csv").decode("utf-8-sig"), newline="")))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(_export(capsys, "csv", project / "all.csv").decode("utf-8-sig"), newline="")
+        )
+    )
     for name, value in cells.items():
         index, column = name.split("_", 1)
         rows[int(index)][column] = value
@@ -229,10 +305,19 @@ def _edited_csv(project: Path, capsys, **cells: str) -> Path:
     return path
 
 
-def test_import_reports_added_and_conflicting_fields_and_writes_nothing(project: Path, capsys) -> None:
+def test_import_reports_added_and_conflicting_fields_and_writes_nothing(
+    project: Path, capsys
+) -> None:
     before = {p: p.read_text("utf-8") for p in (project / "terms").glob("*.yaml")}
-    path = _edited_csv(project, capsys, **{"1_definition": "기간 초 고객 중 해지한 고객의 비율입니다.",
-                                           "0_notes": "Also called logo churn.", "4_definition": ""})
+    path = _edited_csv(
+        project,
+        capsys,
+        **{
+            "1_definition": "기간 초 고객 중 해지한 고객의 비율입니다.",
+            "0_notes": "Also called logo churn.",
+            "4_definition": "",
+        },
+    )
     code, out = _import(capsys, path)
     assert code == 0
     assert out == (
@@ -240,46 +325,71 @@ def test_import_reports_added_and_conflicting_fields_and_writes_nothing(project:
         'terms/churn-rate.yaml:15:15: conflict: ko.definition: "기간 초 고객 가운데 그 기간에 해지한 '
         '고객의 비율입니다." → "기간 초 고객 중 해지한 고객의 비율입니다."\n'
         "0 new concept(s), 1 added field(s), 1 conflicting field(s) in edited.csv.\n"
-        + DRY_RUN + "\n")
+        + DRY_RUN
+        + "\n"
+    )
     assert {p: p.read_text("utf-8") for p in (project / "terms").glob("*.yaml")} == before
 
 
 def test_import_write_changes_only_those_fields_and_keeps_the_layout(project: Path, capsys) -> None:
     churn = project / "terms" / "churn-rate.yaml"
     before = churn.read_text("utf-8")
-    path = _edited_csv(project, capsys, **{
-        "1_definition": "기간 초 고객 중 해지한 고객의 비율입니다.", "0_notes": "Also called logo churn.",
-        "1_deprecated": "처닝률\n  reason: 외래어 표기입니다.\n처닝\n  status: superseded\n  reason: 옛 표기입니다."})
+    path = _edited_csv(
+        project,
+        capsys,
+        **{
+            "1_definition": "기간 초 고객 중 해지한 고객의 비율입니다.",
+            "0_notes": "Also called logo churn.",
+            "1_deprecated": "처닝률\n  reason: 외래어 표기입니다.\n처닝\n  status: superseded\n  reason: 옛 표기입니다.",
+        },
+    )
     code, out = _import(capsys, path, "--write")
     assert code == 0
     assert out.splitlines()[-2:] == [
         "0 new concept(s), 1 added field(s), 2 conflicting field(s) in edited.csv.",
-        "Wrote 1 file(s); 2 conflicting field(s) took the imported value."]
+        "Wrote 1 file(s); 2 conflicting field(s) took the imported value.",
+    ]
     assert churn.read_text("utf-8") == before.replace(
         '  example: "We lost 8 of our 100 customers last quarter, so churn was 8%."\n',
         '  example: "We lost 8 of our 100 customers last quarter, so churn was 8%."\n'
-        "  notes:\n    - Also called logo churn.\n", 1).replace(
+        "  notes:\n    - Also called logo churn.\n",
+        1,
+    ).replace(
         "    - {term: 처닝률, status: deprecated, reason: 외래어를 소리 나는 대로 옮긴 비표준 표기입니다.}\n"
         "  definition: 기간 초 고객 가운데 그 기간에 해지한 고객의 비율입니다.\n",
         "    - {term: 처닝률, status: deprecated, reason: 외래어 표기입니다.}\n"
         "    - {term: 처닝, status: superseded, reason: 옛 표기입니다.}\n"
-        "  definition: 기간 초 고객 중 해지한 고객의 비율입니다.\n")
+        "  definition: 기간 초 고객 중 해지한 고객의 비율입니다.\n",
+    )
     assert run_cli(capsys, "check", "--no-cache", "terms")[0] == 0
     assert _import(capsys, path) == (0, "No changes: terms/ already matches edited.csv.\n")
 
 
 def test_an_empty_cell_never_deletes(project: Path, capsys) -> None:
-    path = _edited_csv(project, capsys, **{"0_definition": "", "0_tags": "", "0_sources": "",
-                                           "1_preferred": "", "1_deprecated": ""})
+    path = _edited_csv(
+        project,
+        capsys,
+        **{
+            "0_definition": "",
+            "0_tags": "",
+            "0_sources": "",
+            "1_preferred": "",
+            "1_deprecated": "",
+        },
+    )
     assert _import(capsys, path) == (0, "No changes: terms/ already matches edited.csv.\n")
 
 
 def test_the_term_columns_together_are_one_field(project: Path, capsys) -> None:
     code, out = _import(capsys, _edited_csv(project, capsys, **{"1_deprecated": ""}))
-    assert (code, out.splitlines()[0]) == (0, (
-        'terms/churn-rate.yaml:13:5: conflict: ko.terms: [{"term": "고객 이탈률", "status": "preferred"}, '
-        '{"term": "처닝률", "status": "deprecated", "reason": "외래어를 소리 나는 대로 옮긴 비표준 표기입니다."}] '
-        '→ [{"term": "고객 이탈률", "status": "preferred"}]'))
+    assert (code, out.splitlines()[0]) == (
+        0,
+        (
+            'terms/churn-rate.yaml:13:5: conflict: ko.terms: [{"term": "고객 이탈률", "status": "preferred"}, '
+            '{"term": "처닝률", "status": "deprecated", "reason": "외래어를 소리 나는 대로 옮긴 비표준 표기입니다."}] '
+            '→ [{"term": "고객 이탈률", "status": "preferred"}]'
+        ),
+    )
 
 
 NEW_CONCEPT = """\
@@ -324,8 +434,13 @@ relations:
 """
 
 NEW_ROWS = [
-    ("en", "win rate", "The share of closed deals that were won, counted over the same period for "
-     "every rep so that teams can be compared.", "Our win rate is 30%."),
+    (
+        "en",
+        "win rate",
+        "The share of closed deals that were won, counted over the same period for "
+        "every rep so that teams can be compared.",
+        "Our win rate is 30%.",
+    ),
     ("ko", "수주율", "종료된 딜 가운데 성사된 딜의 비율입니다.", "이번 분기 수주율은 30%예요."),
     ("zh-Hans", "赢单率", "已结束的交易中赢单所占的比例。", "本季度赢单率是 30%。"),
     ("zh-Hant", "贏單率", "已結束的交易中贏單所佔的比例。", "本季贏單率是 30%。"),
@@ -336,7 +451,18 @@ def _csv_with_new_concept(project: Path) -> Path:
     path = project / "new.csv"
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(["id", "language", "preferred", "definition", "example", "category", "tags", "relations"])
+        writer.writerow(
+            [
+                "id",
+                "language",
+                "preferred",
+                "definition",
+                "example",
+                "category",
+                "tags",
+                "relations",
+            ]
+        )
         for index, (lang, term, definition, example) in enumerate(NEW_ROWS):
             concept = ["metrics", "saas", "see-also:churn-rate"] if index == 0 else ["", "", ""]
             writer.writerow(["win-rate", lang, term, definition, example, *concept])
@@ -345,15 +471,25 @@ def _csv_with_new_concept(project: Path) -> Path:
 
 def test_import_write_creates_a_new_term_file(project: Path, capsys) -> None:
     path = _csv_with_new_concept(project)
-    assert _import(capsys, path) == (0, (
-        "terms/win-rate.yaml: new concept 'win-rate'.\n"
-        "1 new concept(s), 0 added field(s), 0 conflicting field(s) in new.csv.\n"
-        + DRY_RUN + "\n"))
+    assert _import(capsys, path) == (
+        0,
+        (
+            "terms/win-rate.yaml: new concept 'win-rate'.\n"
+            "1 new concept(s), 0 added field(s), 0 conflicting field(s) in new.csv.\n"
+            + DRY_RUN
+            + "\n"
+        ),
+    )
     assert not (project / "terms" / "win-rate.yaml").exists()
     code, out = _import(capsys, path, "--write")
-    assert (code, out.splitlines()[-1]) == (0, "Wrote 1 file(s); 0 conflicting field(s) took the imported value.")
+    assert (code, out.splitlines()[-1]) == (
+        0,
+        "Wrote 1 file(s); 0 conflicting field(s) took the imported value.",
+    )
     assert (project / "terms" / "win-rate.yaml").read_text("utf-8") == NEW_CONCEPT
-    assert run_cli(capsys, "check", "--no-cache", "--strict", "terms/win-rate.yaml")[0] == 1  # no sources: a warning
+    assert (
+        run_cli(capsys, "check", "--no-cache", "--strict", "terms/win-rate.yaml")[0] == 1
+    )  # no sources: a warning
     assert run_cli(capsys, "check", "--no-cache", "terms")[0] == 0
 
 
@@ -361,25 +497,35 @@ def test_import_never_writes_over_an_existing_file(project: Path, capsys) -> Non
     broken = project / "terms" / "win-rate.yaml"
     broken.write_text("id: win-rate\ncategory: [\n", "utf-8")
     code, out = _import(capsys, _csv_with_new_concept(project), "--write")
-    assert (code, out) == (1, (
-        "terms/win-rate.yaml:1:1: error[import-exists]: the file already exists, so the new concept "
-        "'win-rate' is not written there. Fix the existing file so that it loads as 'win-rate', or "
-        "give the new concept another id.\n"
-        "terms/win-rate.yaml: new concept 'win-rate'.\n"
-        "Nothing written because of the error(s) above.\n"))
+    assert (code, out) == (
+        1,
+        (
+            "terms/win-rate.yaml:1:1: error[import-exists]: the file already exists, so the new concept "
+            "'win-rate' is not written there. Fix the existing file so that it loads as 'win-rate', or "
+            "give the new concept another id.\n"
+            "terms/win-rate.yaml: new concept 'win-rate'.\n"
+            "Nothing written because of the error(s) above.\n"
+        ),
+    )
     assert broken.read_text("utf-8") == "id: win-rate\ncategory: [\n"
 
 
-def test_nothing_is_written_when_a_resulting_file_would_fail_the_checks(project: Path, capsys) -> None:
+def test_nothing_is_written_when_a_resulting_file_would_fail_the_checks(
+    project: Path, capsys
+) -> None:
     churn = project / "terms" / "churn-rate.yaml"
     before = churn.read_text("utf-8")
-    path = _edited_csv(project, capsys, **{"2_definition": "期初客户中在本期內取消的客户所占的比例。",
-                                           "0_notes": "Fills a gap."})
+    path = _edited_csv(
+        project,
+        capsys,
+        **{"2_definition": "期初客户中在本期內取消的客户所占的比例。", "0_notes": "Fills a gap."},
+    )
     code, out = _import(capsys, path, "--write")
     assert code == 1
     assert out.splitlines()[0] == (
         "terms/churn-rate.yaml:22:15: error[wrong-script]: zh-Hans.definition: Traditional characters "
-        "in zh-Hans text: 內. Use Simplified forms: 內 → 内.")
+        "in zh-Hans text: 內. Use Simplified forms: 內 → 内."
+    )
     assert out.splitlines()[-1] == "Nothing written because of the error(s) above."
     assert churn.read_text("utf-8") == before
 
@@ -391,7 +537,8 @@ def test_a_file_the_tool_cannot_round_trip_is_not_updated(project: Path, capsys)
     code, out = _import(capsys, path, "--write")
     assert code == 1
     assert out.splitlines()[0].startswith(
-        "terms/churn-rate.yaml:1:1: error[import-cannot-update]: the file cannot be updated: ")
+        "terms/churn-rate.yaml:1:1: error[import-cannot-update]: the file cannot be updated: "
+    )
     assert out.splitlines()[0].endswith(" Fix it first ('glossary check' shows where).")
 
 
@@ -402,10 +549,14 @@ def test_reordered_designations_are_no_change(project: Path, capsys) -> None:
     first, second = ko.findall("tbx:termSec", TBX)
     first.addprevious(second)
     (project / "reordered.tbx").write_bytes(etree.tostring(root))
-    assert _import(capsys, project / "reordered.tbx") == (0, "No changes: terms/ already matches reordered.tbx.\n")
+    assert _import(capsys, project / "reordered.tbx") == (
+        0,
+        "No changes: terms/ already matches reordered.tbx.\n",
+    )
 
 
 # --- problems in the imported file ---------------------------------------------------------
+
 
 def test_csv_problems_are_reported_with_their_row(project: Path, capsys) -> None:
     path = project / "bad.csv"
@@ -415,7 +566,9 @@ def test_csv_problems_are_reported_with_their_row(project: Path, capsys) -> None
         "churn-rate,kr,고객 이탈률,,,,,\r\n"
         "churn-rate,en,customer churn rate,,,,,\r\n"
         ",ko,고객 이탈률,,,,,\r\n"
-        'churn-rate,ko,고객 이탈률,"처닝률\n  why: 외래어",process,,"{",\r\n', "utf-8")
+        'churn-rate,ko,고객 이탈률,"처닝률\n  why: 외래어",process,,"{",\r\n',
+        "utf-8",
+    )
     code, out = _import(capsys, path)
     assert code == 1
     assert out == (
@@ -438,22 +591,31 @@ def test_csv_problems_are_reported_with_their_row(project: Path, capsys) -> None
         "it there.\n"
         "bad.csv:6:1: error[import-rows-disagree]: category: the rows of 'churn-rate' give different "
         "values for 'category' (first at line 2). Fill the concept-wide columns in on one row only.\n"
-        "Nothing written because of the error(s) above.\n")
+        "Nothing written because of the error(s) above.\n"
+    )
 
 
 def test_a_csv_saved_in_a_legacy_encoding_is_refused(project: Path, capsys) -> None:
     path = project / "legacy.csv"
     path.write_bytes("id,language,preferred\r\nchurn-rate,ko,고객 이탈률\r\n".encode("cp949"))
-    assert _import(capsys, path) == (1, (
-        "legacy.csv:1:1: error[import-bad-file]: the file cannot be read as UTF-8 CSV: byte 0xB0 "
-        "is not UTF-8.\nNothing written because of the error(s) above.\n"))
+    assert _import(capsys, path) == (
+        1,
+        (
+            "legacy.csv:1:1: error[import-bad-file]: the file cannot be read as UTF-8 CSV: byte 0xB0 "
+            "is not UTF-8.\nNothing written because of the error(s) above.\n"
+        ),
+    )
 
 
 def test_tbx_problems_are_reported_with_their_line(project: Path, capsys) -> None:
     raw = _export(capsys, "tbx", project / "all.tbx").decode("utf-8")
     path = project / "bad.tbx"
-    path.write_text(raw.replace("preferredTerm-admn-sts", "preferred", 1)
-                    .replace("<note>tag: saas</note>", "<note>tag: saas</note><note>reviewed by Kim</note>", 1), "utf-8")
+    path.write_text(
+        raw.replace("preferredTerm-admn-sts", "preferred", 1).replace(
+            "<note>tag: saas</note>", "<note>tag: saas</note><note>reviewed by Kim</note>", 1
+        ),
+        "utf-8",
+    )
     code, out = _import(capsys, path)
     assert code == 1
     assert out == (
@@ -462,61 +624,103 @@ def test_tbx_problems_are_reported_with_their_line(project: Path, capsys) -> Non
         "bad.tbx:34:1: error[import-bad-value]: 'preferred' is not a valid administrative status. "
         "Use one of: preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, "
         "supersededTerm-admn-sts.\n"
-        "Nothing written because of the error(s) above.\n")
+        "Nothing written because of the error(s) above.\n"
+    )
 
 
-@pytest.mark.parametrize("content, message", [
-    ("<tbx", "bad.tbx:1:1: error[import-bad-file]: the file cannot be read as XML: "
-             "Couldn't find end of Start Tag tbx line 1, line 1, column 5."),
-    ('<martif type="TBX"/>', "bad.tbx:1:1: error[import-not-tbx]: the file is not TBX v3: its root "
-                             "element is <martif>, not <tbx>. Export TBX-Basic (ISO 30042:2019) from your tool."),
-    (f'<tbx xmlns="{NS}"><text><body><conceptEntry><langSec xml:lang="ko"/></conceptEntry></body></text></tbx>',
-     "bad.tbx:1:1: error[import-no-id]: the conceptEntry has no 'id'. Give every concept its "
-     "id, like 'annual-contract-value'."),
-])
-def test_files_that_are_not_tbx_are_refused(content: str, message: str, project: Path, capsys) -> None:
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (
+            "<tbx",
+            "bad.tbx:1:1: error[import-bad-file]: the file cannot be read as XML: "
+            "Couldn't find end of Start Tag tbx line 1, line 1, column 5.",
+        ),
+        (
+            '<martif type="TBX"/>',
+            "bad.tbx:1:1: error[import-not-tbx]: the file is not TBX v3: its root "
+            "element is <martif>, not <tbx>. Export TBX-Basic (ISO 30042:2019) from your tool.",
+        ),
+        (
+            f'<tbx xmlns="{NS}"><text><body><conceptEntry><langSec xml:lang="ko"/></conceptEntry></body></text></tbx>',
+            "bad.tbx:1:1: error[import-no-id]: the conceptEntry has no 'id'. Give every concept its "
+            "id, like 'annual-contract-value'.",
+        ),
+    ],
+)
+def test_files_that_are_not_tbx_are_refused(
+    content: str, message: str, project: Path, capsys
+) -> None:
     (project / "bad.tbx").write_text(content, "utf-8")
-    assert _import(capsys, project / "bad.tbx") == (1, message + "\nNothing written because of the error(s) above.\n")
+    assert _import(capsys, project / "bad.tbx") == (
+        1,
+        message + "\nNothing written because of the error(s) above.\n",
+    )
 
 
 def test_a_tbx_concept_twice_is_an_error(project: Path, capsys) -> None:
     raw = _export(capsys, "tbx", project / "all.tbx").decode("utf-8")
-    entry = raw[raw.index("<conceptEntry"):raw.index("</conceptEntry>") + len("</conceptEntry>")]
+    entry = raw[raw.index("<conceptEntry") : raw.index("</conceptEntry>") + len("</conceptEntry>")]
     (project / "twice.tbx").write_text(raw.replace(entry, entry + entry, 1), "utf-8")
     code, out = _import(capsys, project / "twice.tbx")
     assert code == 1
-    assert "error[import-duplicate]: 'churn-rate' appears more than once in the file (first at line 18)." in out
+    assert (
+        "error[import-duplicate]: 'churn-rate' appears more than once in the file (first at line 18)."
+        in out
+    )
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{", "bad.json:1:2: error[import-bad-file]: the file cannot be read as JSON: Expecting property "
-          "name enclosed in double quotes."),
-    ("[]", "bad.json:1:1: error[import-bad-file]: the file cannot be read as JSON: it has no list of 'concepts'."),
-    ('{"concepts": [{"category": "metrics"}]}',
-     "bad.json:1:1: error[import-no-id]: concepts[0]: the concept has no 'id'. Give every "
-     "concept its id, like 'annual-contract-value'."),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (
+            "{",
+            "bad.json:1:2: error[import-bad-file]: the file cannot be read as JSON: Expecting property "
+            "name enclosed in double quotes.",
+        ),
+        (
+            "[]",
+            "bad.json:1:1: error[import-bad-file]: the file cannot be read as JSON: it has no list of 'concepts'.",
+        ),
+        (
+            '{"concepts": [{"category": "metrics"}]}',
+            "bad.json:1:1: error[import-no-id]: concepts[0]: the concept has no 'id'. Give every "
+            "concept its id, like 'annual-contract-value'.",
+        ),
+    ],
+)
 def test_json_problems(content: str, message: str, project: Path, capsys) -> None:
     (project / "bad.json").write_text(content, "utf-8")
-    assert _import(capsys, project / "bad.json") == (1, message + "\nNothing written because of the error(s) above.\n")
+    assert _import(capsys, project / "bad.json") == (
+        1,
+        message + "\nNothing written because of the error(s) above.\n",
+    )
 
 
 def test_the_format_comes_from_the_file_name(project: Path, capsys) -> None:
     (project / "terms.txt").write_text("", "utf-8")
     assert run_cli(capsys, "import", "terms.txt") == (
-        2, "", "cannot tell the format of terms.txt from its name; add --format csv, tbx or json.\n")
+        2,
+        "",
+        "cannot tell the format of terms.txt from its name; add --format csv, tbx or json.\n",
+    )
     assert run_cli(capsys, "import", "nope.csv") == (2, "", "nope.csv: no such file or folder.\n")
 
 
 def test_export_refuses_term_files_with_errors(project: Path, capsys) -> None:
     churn = project / "terms" / "churn-rate.yaml"
-    churn.write_text(churn.read_text("utf-8").replace("category: metrics", "category: metric"), "utf-8")
+    churn.write_text(
+        churn.read_text("utf-8").replace("category: metrics", "category: metric"), "utf-8"
+    )
     code, out, err = run_cli(capsys, "export", "--format", "csv")
     assert (code, out) == (1, "")
-    assert err.splitlines()[-1] == "nothing was exported because the term files have the errors above."
+    assert (
+        err.splitlines()[-1] == "nothing was exported because the term files have the errors above."
+    )
 
 
 # --- the site publishes the JSON export -----------------------------------------------------
+
 
 def test_the_site_publishes_the_json_export(built_site: Path) -> None:
     config = load_config()
@@ -541,28 +745,42 @@ def test_an_update_keeps_comments_blank_lines_and_quotes(project: Path, capsys) 
     acv["relations"][0]["type"] = "broader"
     acv["ko"]["translated_from"]["notes"] = "12345678"
     acv["sources"][0]["note"] = "Worked example of a four-year contract."
-    acv["formula"]["examples"][0].update(inputs={"tcv": 100000, "one_time_fees": 0, "contract_years": 5},
-                                         result=20000)
-    (project / "edited.json").write_text(json.dumps({"concepts": [acv]}, ensure_ascii=False), "utf-8")
+    acv["formula"]["examples"][0].update(
+        inputs={"tcv": 100000, "one_time_fees": 0, "contract_years": 5}, result=20000
+    )
+    (project / "edited.json").write_text(
+        json.dumps({"concepts": [acv]}, ensure_ascii=False), "utf-8"
+    )
     code, out = _import(capsys, project / "edited.json", "--write")
-    assert (code, out.splitlines()[-1]) == (0, "Wrote 1 file(s); 5 conflicting field(s) took the imported value.")
+    assert (code, out.splitlines()[-1]) == (
+        0,
+        "Wrote 1 file(s); 5 conflicting field(s) took the imported value.",
+    )
     assert term_file.read_text("utf-8") == original.replace(
-        "tags: [saas, revenue, contracts]", "tags: [saas, revenue, contracts, pricing]").replace(
-        '    notes: "6beb6f0a"\n\nzh-Hans:', '    notes: "12345678"\n\nzh-Hans:').replace(
-        "  - type: see-also\n    target: total-contract-value", "  - type: broader\n    target: total-contract-value").replace(
-        "four-year, $100,000 contract.", "four-year contract.").replace(
-        "contract_years: 4}\n      result: 25000", "contract_years: 5}\n      result: 20000")
+        "tags: [saas, revenue, contracts]", "tags: [saas, revenue, contracts, pricing]"
+    ).replace('    notes: "6beb6f0a"\n\nzh-Hans:', '    notes: "12345678"\n\nzh-Hans:').replace(
+        "  - type: see-also\n    target: total-contract-value",
+        "  - type: broader\n    target: total-contract-value",
+    ).replace("four-year, $100,000 contract.", "four-year contract.").replace(
+        "contract_years: 4}\n      result: 25000", "contract_years: 5}\n      result: 20000"
+    )
     assert "# Written once, on this side" in term_file.read_text("utf-8")
 
 
-def test_designations_keep_the_files_order_when_the_csv_regroups_them(project: Path, capsys) -> None:
+def test_designations_keep_the_files_order_when_the_csv_regroups_them(
+    project: Path, capsys
+) -> None:
     term_file = project / "terms" / "annual-contract-value.yaml"
     abbreviation = "    - term: ACV\n      type: abbreviation\n      status: admitted\n"
     admitted = "    - term: 연간 계약 금액\n      status: admitted\n"
     text = (GOLDEN / term_file.name).read_text("utf-8")
     term_file.write_text(text.replace(abbreviation + admitted, admitted + abbreviation, 1), "utf-8")
     concept = load_glossary([term_file], want_concepts=True).concepts["annual-contract-value"]
-    rows = list(csv.DictReader(io.StringIO(format_csv([concept], load_config()).decode("utf-8-sig"), newline="")))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(format_csv([concept], load_config()).decode("utf-8-sig"), newline="")
+        )
+    )
     assert rows[1]["abbreviations"] == "ACV" and rows[1]["admitted"] == "연간 계약 금액"
     rows[1]["deprecated"] = "연간 계약 값\n  reason: 어색한 직역입니다."
     with (project / "acv.csv").open("w", encoding="utf-8-sig", newline="") as out:
@@ -570,5 +788,7 @@ def test_designations_keep_the_files_order_when_the_csv_regroups_them(project: P
         writer.writeheader()
         writer.writerows(rows)
     assert _import(capsys, project / "acv.csv", "--write")[0] == 0
-    assert (admitted + abbreviation + "    - term: 연간 계약 값\n      status: deprecated\n"
-            "      reason: 어색한 직역입니다.\n") in term_file.read_text("utf-8")
+    assert (
+        admitted + abbreviation + "    - term: 연간 계약 값\n      status: deprecated\n"
+        "      reason: 어색한 직역입니다.\n"
+    ) in term_file.read_text("utf-8")

@@ -39,8 +39,14 @@ def _ast_cases() -> list[dict]:
     for case in CASES:
         if case.get("parse_only"):
             continue
-        entry = {"name": case["name"], "ast": to_json(parse(case["expression"])), "inputs": case["inputs"]}
-        entry.update({"result": case["result"]} if "result" in case else {"error": case["error"]["code"]})
+        entry = {
+            "name": case["name"],
+            "ast": to_json(parse(case["expression"])),
+            "inputs": case["inputs"],
+        }
+        entry.update(
+            {"result": case["result"]} if "result" in case else {"error": case["error"]["code"]}
+        )
         out.append(entry)
     return out
 
@@ -53,48 +59,84 @@ def test_the_asts_node_runs_are_those_python_builds(update_goldens: bool) -> Non
 
 
 def test_repr_shows_the_tree() -> None:
-    assert repr(parse("(tcv - one_time_fees) / contract_years")) == "(/ (- tcv one_time_fees) contract_years)"
+    assert (
+        repr(parse("(tcv - one_time_fees) / contract_years"))
+        == "(/ (- tcv one_time_fees) contract_years)"
+    )
     assert repr(parse("-a * b + 2")) == "(+ (* (neg a) b) 2)"
 
 
 FORMULAS = {
-    "(tcv - one_time_fees) / contract_years": {"tcv": (1e3, 1e7), "one_time_fees": (0, 1e3), "contract_years": (1, 10)},
-    "(promoters - detractors) / respondents * 100": {"promoters": (0, 500), "detractors": (0, 500), "respondents": (1000, 2000)},
-    "arpa * gross_margin / churn_rate": {"arpa": (10, 1e4), "gross_margin": (0.1, 0.95), "churn_rate": (0.005, 0.2)},
+    "(tcv - one_time_fees) / contract_years": {
+        "tcv": (1e3, 1e7),
+        "one_time_fees": (0, 1e3),
+        "contract_years": (1, 10),
+    },
+    "(promoters - detractors) / respondents * 100": {
+        "promoters": (0, 500),
+        "detractors": (0, 500),
+        "respondents": (1000, 2000),
+    },
+    "arpa * gross_margin / churn_rate": {
+        "arpa": (10, 1e4),
+        "gross_margin": (0.1, 0.95),
+        "churn_rate": (0.005, 0.2),
+    },
     "won / (won + lost)": {"won": (1, 500), "lost": (1, 500)},
-    "amount_1 * probability_1 + amount_2 * probability_2 + amount_3 * probability_3":
-        {f"{k}_{i}": (1e3, 1e6) if k == "amount" else (0.05, 1) for i in (1, 2, 3) for k in ("amount", "probability")},
+    "amount_1 * probability_1 + amount_2 * probability_2 + amount_3 * probability_3": {
+        f"{k}_{i}": (1e3, 1e6) if k == "amount" else (0.05, 1)
+        for i in (1, 2, 3)
+        for k in ("amount", "probability")
+    },
 }
 
 
 @pytest.mark.parametrize("expression", FORMULAS)
 def test_inverses_round_trip_on_random_inputs_within_bounds(expression: str) -> None:
     inputs = [{"name": name, "unit": "number"} for name in FORMULAS[expression]]
-    metric = build_metric("x", {"expression": expression, "inputs": inputs, "result": {"unit": "number"}, "examples": []})
+    metric = build_metric(
+        "x",
+        {"expression": expression, "inputs": inputs, "result": {"unit": "number"}, "examples": []},
+    )
     assert set(metric.inverses) == set(FORMULAS[expression]) and metric.forward_only == ()
     rng = random.Random(7)
     for _ in range(200):
         values = {name: rng.uniform(*bounds) for name, bounds in FORMULAS[expression].items()}
         result = evaluate(metric.ast, values)
         for name, inverse in metric.inverses.items():
-            back = evaluate(inverse, {**{k: v for k, v in values.items() if k != name}, RESULT: result})
-            assert format_value(back, "number", "en", decimals=4) == format_value(values[name], "number", "en", decimals=4)
+            back = evaluate(
+                inverse, {**{k: v for k, v in values.items() if k != name}, RESULT: result}
+            )
+            assert format_value(back, "number", "en", decimals=4) == format_value(
+                values[name], "number", "en", decimals=4
+            )
 
 
 def test_a_formula_without_a_unique_inverse_is_forward_only() -> None:
-    metric = build_metric("x", {"expression": "a * a + b", "inputs": [], "result": {}, "examples": []})
+    metric = build_metric(
+        "x", {"expression": "a * a + b", "inputs": [], "result": {}, "examples": []}
+    )
     assert metric.forward_only == ("a",) and set(metric.inverses) == {"b"}
 
 
-@pytest.mark.parametrize("concept, inputs, shown", [
-    ("annual-contract-value", {"tcv": 100000, "one_time_fees": 0, "contract_years": 4}, "$25,000.00"),
-    ("churn-rate", {"customers_lost": 8, "customers_start": 100}, "8%"),
-    ("close-rate", None, "10%"),
-    ("commission", None, "$15,000.00"),
-    ("conversion-rate", None, "15%"),
-    ("profit-margin", None, "25%"),
-])
-def test_the_seeds_worked_examples_hold_in_the_real_glossary(concept: str, inputs, shown: str) -> None:
+@pytest.mark.parametrize(
+    "concept, inputs, shown",
+    [
+        (
+            "annual-contract-value",
+            {"tcv": 100000, "one_time_fees": 0, "contract_years": 4},
+            "$25,000.00",
+        ),
+        ("churn-rate", {"customers_lost": 8, "customers_start": 100}, "8%"),
+        ("close-rate", None, "10%"),
+        ("commission", None, "$15,000.00"),
+        ("conversion-rate", None, "15%"),
+        ("profit-margin", None, "25%"),
+    ],
+)
+def test_the_seeds_worked_examples_hold_in_the_real_glossary(
+    concept: str, inputs, shown: str
+) -> None:
     from glossary.load import load_document
 
     formula = load_document(ROOT / "terms" / f"{concept}.yaml").data["formula"]

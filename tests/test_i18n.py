@@ -26,8 +26,11 @@ def _catalog(lang: str):
 
 
 def _extracted() -> set[str]:
-    found = extract_from_dir(str(ROOT / "tooling" / "glossary"), method_map=[("**.py", "python")],
-                             keywords={"N_": None, "_": None, "gettext": None})
+    found = extract_from_dir(
+        str(ROOT / "tooling" / "glossary"),
+        method_map=[("**.py", "python")],
+        keywords={"N_": None, "_": None, "gettext": None},
+    )
     return {message for _, _, message, _, _ in found if isinstance(message, str) and message}
 
 
@@ -61,16 +64,30 @@ def _messages(catalog) -> dict:
 def test_compiled_catalogs_match_their_sources(lang: str) -> None:
     with open(LOCALE / CATALOGS[lang] / "LC_MESSAGES" / "glossary.mo", "rb") as handle:
         compiled = read_mo(handle)
-    assert _messages(compiled) == _messages(_catalog(lang)), "run pybabel compile (see glossary/i18n.py)"
+    assert _messages(compiled) == _messages(_catalog(lang)), (
+        "run pybabel compile (see glossary/i18n.py)"
+    )
 
 
-@pytest.mark.parametrize("requested, environ, expected", [
-    ("ko", {}, "ko"), ("zh-Hant", {}, "zh-Hant"), ("zh-Hans", {}, "zh-Hans"), ("en", {"LANG": "ko_KR.UTF-8"}, "en"),
-    (None, {"LANG": "ko_KR.UTF-8"}, "ko"), (None, {"LANG": "zh_TW.UTF-8"}, "zh-Hant"),
-    (None, {"LC_ALL": "zh_CN.UTF-8", "LANG": "ko_KR.UTF-8"}, "zh-Hans"), (None, {"LANG": "zh_HK"}, "zh-Hant"),
-    (None, {"LANG": "C.UTF-8"}, "en"), (None, {"LANGUAGE": "fr:ko"}, "en"), (None, {}, "en"),
-])
-def test_the_language_comes_from_the_option_or_the_environment(requested, environ, expected) -> None:
+@pytest.mark.parametrize(
+    "requested, environ, expected",
+    [
+        ("ko", {}, "ko"),
+        ("zh-Hant", {}, "zh-Hant"),
+        ("zh-Hans", {}, "zh-Hans"),
+        ("en", {"LANG": "ko_KR.UTF-8"}, "en"),
+        (None, {"LANG": "ko_KR.UTF-8"}, "ko"),
+        (None, {"LANG": "zh_TW.UTF-8"}, "zh-Hant"),
+        (None, {"LC_ALL": "zh_CN.UTF-8", "LANG": "ko_KR.UTF-8"}, "zh-Hans"),
+        (None, {"LANG": "zh_HK"}, "zh-Hant"),
+        (None, {"LANG": "C.UTF-8"}, "en"),
+        (None, {"LANGUAGE": "fr:ko"}, "en"),
+        (None, {}, "en"),
+    ],
+)
+def test_the_language_comes_from_the_option_or_the_environment(
+    requested, environ, expected
+) -> None:
     assert resolve_language(requested, environ) == expected
 
 
@@ -81,7 +98,9 @@ def _first_line(out: str) -> str:
 @pytest.mark.parametrize("lang", ["ko", "zh-Hans", "zh-Hant"])
 def test_check_speaks_the_requested_language(project: Path, capsys, lang: str) -> None:
     churn = project / "terms" / "churn-rate.yaml"
-    churn.write_text(churn.read_text("utf-8").replace("category: metrics", "category: metricz"), "utf-8")
+    churn.write_text(
+        churn.read_text("utf-8").replace("category: metrics", "category: metricz"), "utf-8"
+    )
     code, out, _ = run_cli(capsys, "check", "--lang", lang, "terms")
     english = "'metricz' is not allowed here. Did you mean 'metrics'?"
     line = _first_line(out)
@@ -93,16 +112,30 @@ def test_check_speaks_the_requested_language(project: Path, capsys, lang: str) -
 
 def test_the_environment_chooses_the_language_of_a_real_run(project: Path) -> None:
     (project / "terms" / "churn-rate.yaml").write_text("", "utf-8")
-    english = subprocess.run([sys.executable, "-m", "glossary", "check", "terms"], cwd=project,
-                             capture_output=True, text=True, env={"LANG": "C.UTF-8", "PATH": ""})
-    taiwan = subprocess.run([sys.executable, "-m", "glossary", "check", "terms"], cwd=project,
-                            capture_output=True, text=True, env={"LANG": "zh_TW.UTF-8", "PATH": ""})
+    english = subprocess.run(
+        [sys.executable, "-m", "glossary", "check", "terms"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"LANG": "C.UTF-8", "PATH": ""},
+    )
+    taiwan = subprocess.run(
+        [sys.executable, "-m", "glossary", "check", "terms"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"LANG": "zh_TW.UTF-8", "PATH": ""},
+    )
     assert "the file is empty." in english.stdout
     assert "the file is empty." not in taiwan.stdout
-    assert taiwan.stdout.splitlines()[0].startswith("terms/churn-rate.yaml:1:1: error[empty-file]: ")
+    assert taiwan.stdout.splitlines()[0].startswith(
+        "terms/churn-rate.yaml:1:1: error[empty-file]: "
+    )
 
 
-def test_review_takes_several_languages_and_speaks_the_environments_language(project: Path, capsys) -> None:
+def test_review_takes_several_languages_and_speaks_the_environments_language(
+    project: Path, capsys
+) -> None:
     code, out, err = run_cli(capsys, "review", "churn-rate", "--lang", "ko", "--lang", "zh-Hant")
     assert code == 0, err
     assert out.splitlines()[0].startswith("terms/churn-rate.yaml: ko ")

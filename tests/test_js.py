@@ -16,10 +16,39 @@ from glossary.formula.present import UI_KEYS
 from glossary.ui import ui_strings
 
 PARITY = ROOT / "tests" / "js" / "parity.json"
-VALUES = [0, -0.0, 0.5, 1.005, 2.5, 12.345, 1234.5, 25000, 999999.5, 1234567.891, -1234.5, 0.0825, 0.125]
-UNITS = [("currency", None), ("currency", 0), ("percent", None), ("percent", 0), ("number", None),
-         ("count", 0), ("ratio", None), ("months", None), ("days", 0), ("score", 0)]
-CURRENCIES = {"en": ["USD", "KRW"], "ko": ["KRW", "USD"], "zh-Hans": ["CNY", "USD"], "zh-Hant": ["TWD", "KRW"]}
+VALUES = [
+    0,
+    -0.0,
+    0.5,
+    1.005,
+    2.5,
+    12.345,
+    1234.5,
+    25000,
+    999999.5,
+    1234567.891,
+    -1234.5,
+    0.0825,
+    0.125,
+]
+UNITS = [
+    ("currency", None),
+    ("currency", 0),
+    ("percent", None),
+    ("percent", 0),
+    ("number", None),
+    ("count", 0),
+    ("ratio", None),
+    ("months", None),
+    ("days", 0),
+    ("score", 0),
+]
+CURRENCIES = {
+    "en": ["USD", "KRW"],
+    "ko": ["KRW", "USD"],
+    "zh-Hans": ["CNY", "USD"],
+    "zh-Hant": ["TWD", "KRW"],
+}
 
 
 def _fixtures() -> dict:
@@ -28,8 +57,16 @@ def _fixtures() -> dict:
         for unit, decimals in UNITS:
             for currency in currencies if unit == "currency" else currencies[:1]:
                 for value in VALUES:
-                    cases.append({"lang": lang, "unit": unit, "currency": currency, "decimals": decimals,
-                                  "value": value, "expected": format_value(value, unit, lang, currency, decimals)})
+                    cases.append(
+                        {
+                            "lang": lang,
+                            "unit": unit,
+                            "currency": currency,
+                            "decimals": decimals,
+                            "value": value,
+                            "expected": format_value(value, unit, lang, currency, decimals),
+                        }
+                    )
     text = {lang: {key: ui_strings()[lang][key] for key in UI_KEYS} for lang in CURRENCIES}
     return {"text": text, "cases": cases}
 
@@ -42,14 +79,28 @@ def test_parity_fixtures_are_current(update_goldens: bool) -> None:
 
 
 NORMALIZE = ROOT / "tests" / "js" / "normalize.json"
-SAMPLES = ["  ＡＣＶ ", "Closed-Won", "B2B\u3000營收", "고객  이탈률", "ＭＱＬ／SQL", "Ａ·Ｂ", "lead_status", "İstanbul",
-           "ß", "①②", "ｶﾀｶﾅ", "\u1100\u1161"]
+SAMPLES = [
+    "  ＡＣＶ ",
+    "Closed-Won",
+    "B2B\u3000營收",
+    "고객  이탈률",
+    "ＭＱＬ／SQL",
+    "Ａ·Ｂ",
+    "lead_status",
+    "İstanbul",
+    "ß",
+    "①②",
+    "ｶﾀｶﾅ",
+    "\u1100\u1161",
+]
 
 
 def test_normalize_fixtures_are_current(update_goldens: bool) -> None:
     from glossary.search import normalize
 
-    text = json.dumps([[sample, normalize(sample)] for sample in SAMPLES], ensure_ascii=False) + "\n"
+    text = (
+        json.dumps([[sample, normalize(sample)] for sample in SAMPLES], ensure_ascii=False) + "\n"
+    )
     if update_goldens:
         NORMALIZE.write_text(text, "utf-8")
     assert NORMALIZE.read_text("utf-8") == text, "run pytest --update-goldens"
@@ -61,6 +112,8 @@ def test_node_runs_the_browser_module_tests() -> None:
         if os.environ.get("CI"):
             pytest.fail("node is missing")
         pytest.skip("node is not installed")
-    result = subprocess.run([node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout

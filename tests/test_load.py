@@ -10,10 +10,24 @@ from glossary.load import load_document, load_text, resolve_scalar
 
 
 def test_yaml_12_scalars_stay_text_and_numbers_stay_numbers() -> None:
-    assert [resolve_scalar(t) for t in ("no", "on", "yes", "off", "2021-09-14", "0755")] == \
-        ["no", "on", "yes", "off", "2021-09-14", 755]
-    assert [resolve_scalar(t) for t in ("true", "False", "~", "", "1.5", "-2", "0x1F", "0o17")] == \
-        [True, False, None, None, 1.5, -2, 31, 15]
+    assert [resolve_scalar(t) for t in ("no", "on", "yes", "off", "2021-09-14", "0755")] == [
+        "no",
+        "on",
+        "yes",
+        "off",
+        "2021-09-14",
+        755,
+    ]
+    assert [resolve_scalar(t) for t in ("true", "False", "~", "", "1.5", "-2", "0x1F", "0o17")] == [
+        True,
+        False,
+        None,
+        None,
+        1.5,
+        -2,
+        31,
+        15,
+    ]
 
 
 def test_values_keep_line_and_column() -> None:
@@ -37,27 +51,36 @@ def _check_bytes(project: Path, capsys, name: str, content: bytes) -> tuple[int,
 
 
 def test_ten_megabyte_file_is_refused_without_parsing(project: Path, capsys) -> None:
-    code, out = _check_bytes(project, capsys, "huge.yaml", b"id: huge\n" + b"# padding\n" * 1_000_000)
+    code, out = _check_bytes(
+        project, capsys, "huge.yaml", b"id: huge\n" + b"# padding\n" * 1_000_000
+    )
     assert code == 1
     assert out.splitlines()[0] == (
         "terms/huge.yaml:1:1: error[file-too-large]: the file is 10000009 bytes; a term file may "
-        "be at most 1048576 bytes. Keep one concept per file and remove pasted material.")
+        "be at most 1048576 bytes. Keep one concept per file and remove pasted material."
+    )
 
 
 def test_binary_garbage_is_not_a_text_file(project: Path, capsys) -> None:
-    code, out = _check_bytes(project, capsys, "garbage.yaml", b"id: x\n\x89PNG\r\n\x1a\n\x00\x00\x0dIHDR")
+    code, out = _check_bytes(
+        project, capsys, "garbage.yaml", b"id: x\n\x89PNG\r\n\x1a\n\x00\x00\x0dIHDR"
+    )
     assert code == 1
     assert out.splitlines()[0] == (
         "terms/garbage.yaml:4:1: error[binary-file]: the file contains a NUL byte, so it is not a "
-        "text file. Check that this is the YAML file you meant to save.")
+        "text file. Check that this is the YAML file you meant to save."
+    )
 
 
 def test_latin1_text_names_the_byte_and_its_place(project: Path, capsys) -> None:
-    code, out = _check_bytes(project, capsys, "latin.yaml", "id: latin\ncategory: caf\u00e9\n".encode("latin-1"))
+    code, out = _check_bytes(
+        project, capsys, "latin.yaml", "id: latin\ncategory: caf\u00e9\n".encode("latin-1")
+    )
     assert code == 1
     assert out.splitlines()[0] == (
         "terms/latin.yaml:2:14: error[not-utf8]: the file is not valid UTF-8 (byte 0xE9 cannot be "
-        "read). Save the file with UTF-8 encoding.")
+        "read). Save the file with UTF-8 encoding."
+    )
 
 
 def test_a_byte_order_mark_is_accepted(project: Path, capsys) -> None:
@@ -79,8 +102,11 @@ def test_folded_chinese_lines_join_without_a_space_but_korean_keeps_its_spaces()
     from glossary.config import load_config
     from glossary.model import build_concept
 
-    doc = load_text(Path("t.yaml"), "id: t\nzh-Hans:\n  terms: []\n  definition: >-\n    取决\n    于客户，ARR\n    很高。\n"
-                                    "ko:\n  terms: []\n  definition: >-\n    리드를\n    만났다.\n")
+    doc = load_text(
+        Path("t.yaml"),
+        "id: t\nzh-Hans:\n  terms: []\n  definition: >-\n    取决\n    于客户，ARR\n    很高。\n"
+        "ko:\n  terms: []\n  definition: >-\n    리드를\n    만났다.\n",
+    )
     concept = build_concept(doc, load_config())
     assert concept.entry("zh-Hans").definition == "取决于客户，ARR 很高。"
     assert concept.entry("ko").definition == "리드를 만났다."

@@ -23,8 +23,11 @@ def _fixed_part(template: str) -> str:
 
 def test_every_diagnostic_code_is_pinned_by_a_test() -> None:
     text = _pinned_text()
-    unpinned = [code for code, (message, _) in MESSAGES.items()
-                if f"[{code}]" not in text and _fixed_part(message) not in text]
+    unpinned = [
+        code
+        for code, (message, _) in MESSAGES.items()
+        if f"[{code}]" not in text and _fixed_part(message) not in text
+    ]
     assert unpinned == []
 
 

@@ -26,13 +26,18 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str
     config = load_config()
     glossary = load_glossary([root / "terms"], want_concepts=True, use_cache=False)
     linked = link_glossary(glossary.concepts, config)
-    return {(p.lang, p.path): p.text for lang in LANGS
-            for p in render_language(linked, config, lang, SETTINGS)}
+    return {
+        (p.lang, p.path): p.text
+        for lang in LANGS
+        for p in render_language(linked, config, lang, SETTINGS)
+    }
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", GOLDEN_PAGES)
-def test_generated_markdown_matches_golden(pages, lang: str, page: str, update_goldens: bool) -> None:
+def test_generated_markdown_matches_golden(
+    pages, lang: str, page: str, update_goldens: bool
+) -> None:
     golden = GOLDEN / lang_slug(lang) / page
     if update_goldens:
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -43,8 +48,15 @@ def test_generated_markdown_matches_golden(pages, lang: str, page: str, update_g
 def test_every_language_has_every_page(pages) -> None:
     paths = {lang: sorted(p for l, p in pages if l == lang) for lang in LANGS}
     assert all(paths[lang] == paths["en"] for lang in LANGS)
-    assert {"index.md", "a-z.md", "categories/index.md", "tags/index.md",
-            "terms/churn-rate.md", "categories/metrics.md", "tags/saas.md"} <= set(paths["en"])
+    assert {
+        "index.md",
+        "a-z.md",
+        "categories/index.md",
+        "tags/index.md",
+        "terms/churn-rate.md",
+        "categories/metrics.md",
+        "tags/saas.md",
+    } <= set(paths["en"])
 
 
 def test_text_from_term_files_is_escaped(pages) -> None:
@@ -66,16 +78,22 @@ def test_a_preferred_term_that_is_an_abbreviation_is_not_repeated_beside_itself(
     root = make_site_project(tmp_path)
     arr = root / "terms" / "annual-recurring-revenue.yaml"
     text = arr.read_text("utf-8")  # in English, the acronym becomes the preferred term
-    text = text.replace("    - {term: annual recurring revenue, status: preferred}\n"
-                        "    - {term: ARR, type: abbreviation, status: admitted}\n",
-                        "    - {term: ARR, type: abbreviation, status: preferred}\n"
-                        "    - {term: annual recurring revenue, status: admitted}\n", 1)
+    text = text.replace(
+        "    - {term: annual recurring revenue, status: preferred}\n"
+        "    - {term: ARR, type: abbreviation, status: admitted}\n",
+        "    - {term: ARR, type: abbreviation, status: preferred}\n"
+        "    - {term: annual recurring revenue, status: admitted}\n",
+        1,
+    )
     arr.write_text(text, "utf-8")
     config = load_config()
     glossary = load_glossary([root / "terms"], want_concepts=True, use_cache=False)
     assert glossary.report.exit_code() == 0, glossary.report.format_text()
     assert glossary.concepts["annual-recurring-revenue"].entry("en").preferred.term == "ARR"
-    pages = {p.path: p.text for p in render_language(link_glossary(glossary.concepts, config), config, "en", SETTINGS)}
+    pages = {
+        p.path: p.text
+        for p in render_language(link_glossary(glossary.concepts, config), config, "en", SETTINGS)
+    }
     page = pages["terms/annual-recurring-revenue.md"]
     assert '\ntitle: "ARR"\n' in page and "# ARR { #term }" in page
     assert "gl-abbreviations" not in page

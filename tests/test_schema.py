@@ -39,12 +39,14 @@ def test_every_property_and_definition_has_a_description() -> None:
     assert [path for path, sub in found if "description" not in sub] == []
 
 
-@pytest.mark.parametrize("generated", list(expected_files(ROOT, load_config())),
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "generated", list(expected_files(ROOT, load_config())), ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_committed_copies_match_the_schema(generated: Path) -> None:
     expected = expected_files(ROOT, load_config())[generated]
-    assert generated.read_text("utf-8") == expected, \
+    assert generated.read_text("utf-8") == expected, (
         "out of date: run `glossary schema --write` and commit the result"
+    )
 
 
 def test_the_editor_schema_line_points_at_the_shipped_schema() -> None:
@@ -54,14 +56,20 @@ def test_the_editor_schema_line_points_at_the_shipped_schema() -> None:
 
 
 def test_every_term_file_starts_with_the_schema_line() -> None:
-    wrong = [p.name for p in sorted((ROOT / "terms").glob("*.yaml"))
-             if p.read_text("utf-8").split("\n", 1)[0] != SCHEMA_LINE]
+    wrong = [
+        p.name
+        for p in sorted((ROOT / "terms").glob("*.yaml"))
+        if p.read_text("utf-8").split("\n", 1)[0] != SCHEMA_LINE
+    ]
     assert wrong == []
 
 
 def test_languages_and_categories_come_from_configuration() -> None:
-    config = parse_config((ROOT / "tooling" / "glossary" / "config.toml").read_text("utf-8")
-                          .replace('tag = "ko"', 'tag = "ja"'))
+    config = parse_config(
+        (ROOT / "tooling" / "glossary" / "config.toml")
+        .read_text("utf-8")
+        .replace('tag = "ko"', 'tag = "ja"')
+    )
     schema = build_schema(config)
     assert "ja" in schema["properties"] and "ko" not in schema["properties"]
     assert schema["properties"]["category"]["enum"] == list(config.categories)

@@ -13,7 +13,7 @@ from conftest import ROOT
 from glossary.search import build_lexicon, normalize
 
 sys.path.insert(0, str(ROOT / "tooling" / "bench"))
-from search_eval import evaluate_site, load_queries, summarize  # noqa: E402
+from search_eval import evaluate_site, load_queries, summarize
 
 pytestmark = pytest.mark.browser
 
@@ -48,8 +48,14 @@ def test_the_evaluation_set_covers_every_pattern_in_every_language() -> None:
 def test_recall_on_the_real_glossary(real_site: Path, browser) -> None:
     results = evaluate_site(real_site, browser)
     report = {lang: summarize(outcomes) for lang, outcomes in results.items()}
-    misses = {lang: [(o["query"], o["expect"], o["found"]) for o in outcomes if o["expect"] not in o["found"][:5]]
-              for lang, outcomes in results.items()}
+    misses = {
+        lang: [
+            (o["query"], o["expect"], o["found"])
+            for o in outcomes
+            if o["expect"] not in o["found"][:5]
+        ]
+        for lang, outcomes in results.items()
+    }
     assert all(s["recall@5"] == 1 for s in report.values()), misses
     assert all(s["recall@1"] >= 0.9 for s in report.values()), report
 
@@ -63,7 +69,9 @@ def test_search_still_finds_definition_text(real_site: Path, browser) -> None:
         box = page.locator("[data-md-component=search-query]")
         box.click()
         box.press_sequentially("evenly over the contract term")
-        page.locator(".md-search-result__item a[href*='annual-contract-value']").first.wait_for(timeout=10000)
+        page.locator(".md-search-result__item a[href*='annual-contract-value']").first.wait_for(
+            timeout=10000
+        )
         page.close()
 
 
@@ -72,7 +80,15 @@ def test_the_lexicon_holds_every_designation_in_both_chinese_scripts(real_site: 
 
     lexicon = json.loads((real_site / "zh-hant" / "search-lexicon.json").read_text("utf-8"))
     keys = set(lexicon["keys"])
-    assert {"转换铅", "轉換鉛", "特別提款權", "特别提款权", "acv", "연간 계약 가치", "연간계약가치"} <= keys
+    assert {
+        "转换铅",
+        "轉換鉛",
+        "特別提款權",
+        "特别提款权",
+        "acv",
+        "연간 계약 가치",
+        "연간계약가치",
+    } <= keys
     assert lexicon["keys"] == sorted(lexicon["keys"], key=lambda k: k.encode("utf-16-be"))
 
 
@@ -89,6 +105,8 @@ def test_a_missing_concept_language_falls_back_to_the_source_language() -> None:
 
     entry = Entry("en", (Designation("lead", "preferred"),), definition="A person. More.")
     concept = Concept("lead", "leads", {"en": entry})
-    lexicon = build_lexicon(link_glossary({"lead": concept}, load_config()), "ko", ["en", "ko", "zh-Hans", "zh-Hant"])
+    lexicon = build_lexicon(
+        link_glossary({"lead": concept}, load_config()), "ko", ["en", "ko", "zh-Hans", "zh-Hant"]
+    )
     assert lexicon["concepts"] == [["lead", "lead", "A person."]]
     assert lexicon["keys"] == ["lead"]

@@ -24,17 +24,30 @@ def test_an_edit_shows_up_and_a_broken_file_keeps_the_last_good_build(tmp_path: 
     port = free_port()
     url = f"http://127.0.0.1:{port}/ko/terms/churn-rate/"
     log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "glossary", "serve", "--port", str(port)],
-                              cwd=root, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "glossary", "serve", "--port", str(port)],
+        cwd=root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         assert wait_for(lambda: "고객 이탈률" in fetch(url)), (tmp_path / "serve.log").read_text()
         churn = root / "terms" / "churn-rate.yaml"
         text = churn.read_text("utf-8")
-        churn.write_text(text.replace("해지한 고객의 비율입니다.", "해지한 고객의 비율(분기 기준)입니다."), "utf-8")
-        assert wait_for(lambda: "비율(분기 기준)입니다" in fetch(url)), (tmp_path / "serve.log").read_text()
+        churn.write_text(
+            text.replace("해지한 고객의 비율입니다.", "해지한 고객의 비율(분기 기준)입니다."),
+            "utf-8",
+        )
+        assert wait_for(lambda: "비율(분기 기준)입니다" in fetch(url)), (
+            tmp_path / "serve.log"
+        ).read_text()
         churn.write_text(text.replace("category: metrics", "category: metricz"), "utf-8")
-        assert wait_for(lambda: "the preview keeps showing the last good build until these are fixed."
-                         in (tmp_path / "serve.log").read_text())
+        assert wait_for(
+            lambda: (
+                "the preview keeps showing the last good build until these are fixed."
+                in (tmp_path / "serve.log").read_text()
+            )
+        )
         assert "비율(분기 기준)입니다" in fetch(url)
     finally:
         server.terminate()

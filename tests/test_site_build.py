@@ -91,10 +91,19 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize("slug, lang", LANGS.items())
-def test_each_language_section_has_its_pages_in_its_language(built_site: Path, slug: str, lang: str) -> None:
+def test_each_language_section_has_its_pages_in_its_language(
+    built_site: Path, slug: str, lang: str
+) -> None:
     site = built_site / "site" / slug
-    for page in ("index.html", "a-z/index.html", "categories/index.html", "tags/index.html",
-                 "terms/churn-rate/index.html", "terms/sales-lead/index.html", "404.html"):
+    for page in (
+        "index.html",
+        "a-z/index.html",
+        "categories/index.html",
+        "tags/index.html",
+        "terms/churn-rate/index.html",
+        "terms/sales-lead/index.html",
+        "404.html",
+    ):
         assert (site / page).is_file(), page
     assert _parse(site / "terms" / "churn-rate" / "index.html").html_lang == lang
 
@@ -109,32 +118,51 @@ def test_term_pages_carry_canonical_hreflang_and_json_ld(built_site: Path) -> No
         "ko": "https://glossary.example.com/ko/terms/churn-rate/",
         "zh-Hans": "https://glossary.example.com/zh-hans/terms/churn-rate/",
         "zh-Hant": "https://glossary.example.com/zh-hant/terms/churn-rate/",
-        "x-default": "https://glossary.example.com/"}
-    [data] = [json.loads(text) for attrs, text in page.scripts if attrs.get("type") == "application/ld+json"]
+        "x-default": "https://glossary.example.com/",
+    }
+    [data] = [
+        json.loads(text)
+        for attrs, text in page.scripts
+        if attrs.get("type") == "application/ld+json"
+    ]
     assert data["@type"] == "DefinedTerm" and data["name"] == "고객 이탈률"
     assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
     html = (built_site / "site" / "ko" / "terms" / "churn-rate" / "index.html").read_text("utf-8")
     assert "<title>고객 이탈률 - 세일즈 용어집</title>" in html
-    assert '<meta name="description" content="기간 초 고객 가운데 그 기간에 해지한 고객의 비율입니다.">' in html
+    assert (
+        '<meta name="description" content="기간 초 고객 가운데 그 기간에 해지한 고객의 비율입니다.">'
+        in html
+    )
 
 
 def test_a_script_in_a_definition_is_shown_as_text(built_site: Path) -> None:
     for slug in LANGS:
-        html = (built_site / "site" / slug / "terms" / "script-in-definition" / "index.html").read_text("utf-8")
+        html = (
+            built_site / "site" / slug / "terms" / "script-in-definition" / "index.html"
+        ).read_text("utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html
-    html = (built_site / "site" / "en" / "terms" / "script-in-definition" / "index.html").read_text("utf-8")
+    html = (built_site / "site" / "en" / "terms" / "script-in-definition" / "index.html").read_text(
+        "utf-8"
+    )
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
 
 
 def test_the_root_chooses_a_language_and_works_without_javascript(built_site: Path) -> None:
     root = built_site / "site" / "index.html"
     page = _parse(root)
-    assert [h for h in page.links if h.endswith("/") and not h.startswith("http")] == \
-        ["en/", "ko/", "zh-hans/", "zh-hant/"]
+    assert [h for h in page.links if h.endswith("/") and not h.startswith("http")] == [
+        "en/",
+        "ko/",
+        "zh-hans/",
+        "zh-hant/",
+    ]
     script = next(text for attrs, text in page.scripts if not attrs)
     assert "navigator.languages" in script and 'pick = "zh-hant"' in script
     assert (built_site / "site" / "404.html").is_file()
-    assert "Sitemap: https://glossary.example.com/sitemap.xml" in (built_site / "site" / "robots.txt").read_text()
+    assert (
+        "Sitemap: https://glossary.example.com/sitemap.xml"
+        in (built_site / "site" / "robots.txt").read_text()
+    )
 
 
 def test_the_sitemap_lists_every_page_with_its_alternates(built_site: Path) -> None:
@@ -146,17 +174,24 @@ def test_the_sitemap_lists_every_page_with_its_alternates(built_site: Path) -> N
     for slug in LANGS:
         assert {loc.split("/terms/")[1] for loc in locs if f"/{slug}/terms/" in loc} == terms
     assert "https://glossary.example.com/en/reference/term-format/" in locs
-    block = sitemap.split("<loc>https://glossary.example.com/ko/terms/churn-rate/</loc>")[1].split("</url>")[0]
+    block = sitemap.split("<loc>https://glossary.example.com/ko/terms/churn-rate/</loc>")[1].split(
+        "</url>"
+    )[0]
     assert block.count('rel="alternate"') == 5 and 'hreflang="x-default"' in block
 
 
-def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path, capsys, monkeypatch) -> None:
+def test_a_failed_build_leaves_the_previous_site_untouched(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
     root = make_site_project(tmp_path)
     monkeypatch.chdir(root)
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("previous site", "utf-8")
     churn = root / "terms" / "churn-rate.yaml"
-    churn.write_text(churn.read_text("utf-8").replace("target: retention-rate", "target: retension-rate"), "utf-8")
+    churn.write_text(
+        churn.read_text("utf-8").replace("target: retention-rate", "target: retension-rate"),
+        "utf-8",
+    )
     code, out, err = run_cli(capsys, "build")
     assert code == 1
     assert "error[unknown-ref]" in err
@@ -169,7 +204,9 @@ def test_a_failing_mkdocs_build_also_leaves_the_site_untouched(tmp_path: Path) -
     root = make_site_project(tmp_path)
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("previous site", "utf-8")
-    (root / "site_src" / "en" / "broken.md").write_text("# Broken\n\n[missing](nowhere.md)\n", "utf-8")
+    (root / "site_src" / "en" / "broken.md").write_text(
+        "# Broken\n\n[missing](nowhere.md)\n", "utf-8"
+    )
     result = build_site(Project(root), root / "site")
     assert not result.ok
     assert any("nowhere.md" in run.output for run in result.runs if not run.ok)
@@ -202,12 +239,18 @@ def test_generated_files_do_not_depend_on_hash_order(tmp_path: Path) -> None:
         (tmp_path / f"seed-{seed}").mkdir()
         root = make_site_project(tmp_path / f"seed-{seed}")
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", _GENERATE, str(root)], env=env,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _GENERATE, str(root)], env=env, capture_output=True, text=True
+        )
         assert done.returncode == 0, done.stderr
         docs = root / "build" / "docs"
-        trees.append({p.relative_to(docs).as_posix(): p.read_bytes()
-                      for p in sorted(docs.rglob("*")) if p.is_file()})
+        trees.append(
+            {
+                p.relative_to(docs).as_posix(): p.read_bytes()
+                for p in sorted(docs.rglob("*"))
+                if p.is_file()
+            }
+        )
     assert trees[0].keys() == trees[1].keys() and len(trees[0]) > 50
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
 
@@ -233,9 +276,14 @@ def test_a_second_generation_rewrites_only_what_changed(tmp_path: Path) -> None:
     assert run() == set(LANGS.values())
     stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
     term = root / "terms" / "script-in-definition.yaml"
-    term.write_text(term.read_text("utf-8").replace("「<script> 只是文字。」", "「<script> 仍然只是文字。」"), "utf-8")
+    term.write_text(
+        term.read_text("utf-8").replace("「<script> 只是文字。」", "「<script> 仍然只是文字。」"),
+        "utf-8",
+    )
     assert run() == {"zh-Hant"}
-    touched = sorted(p.relative_to(docs).as_posix() for p, ns in stamps.items() if p.stat().st_mtime_ns != ns)
+    touched = sorted(
+        p.relative_to(docs).as_posix() for p, ns in stamps.items() if p.stat().st_mtime_ns != ns
+    )
     assert touched == ["zh-hant/terms/script-in-definition.md"]
 
     term.unlink()
@@ -255,8 +303,11 @@ def test_a_rebuild_renders_only_the_languages_whose_inputs_changed(tmp_path: Pat
     def build(site_url: str | None = None) -> tuple[set[str], dict[str, bytes]]:
         result = build_site(project, site, site_url)
         assert result.ok
-        files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
-                 if p.suffix in (".html", ".json") or p.name == "sitemap.xml"}
+        files = {
+            p.relative_to(site).as_posix(): p.read_bytes()
+            for p in site.rglob("*")
+            if p.suffix in (".html", ".json") or p.name == "sitemap.xml"
+        }
         return result.rendered, files
 
     rendered, first = build()
@@ -265,20 +316,26 @@ def test_a_rebuild_renders_only_the_languages_whose_inputs_changed(tmp_path: Pat
     assert rendered == set() and again == first
 
     term = root / "terms" / "script-in-definition.yaml"
-    term.write_text(term.read_text("utf-8").replace("「<script> 只是文字。」", "「<script> 仍然只是文字。」"), "utf-8")
+    term.write_text(
+        term.read_text("utf-8").replace("「<script> 只是文字。」", "「<script> 仍然只是文字。」"),
+        "utf-8",
+    )
     rendered, edited = build()
     assert rendered == {"zh-Hant"}
     assert "仍然只是文字" in edited["zh-hant/terms/script-in-definition/index.html"].decode()
     assert edited["en/terms/churn-rate/index.html"] == first["en/terms/churn-rate/index.html"]
 
     import shutil
+
     shutil.rmtree(root / "build" / "docs" / "ko")
     rendered, rebuilt = build()
     assert rendered == {"ko"} and rebuilt == edited
 
     rendered, moved = build("https://terms.example.org/")
     assert rendered == set(LANGS.values())
-    assert b"https://terms.example.org/en/terms/churn-rate/" in moved["en/terms/churn-rate/index.html"]
+    assert (
+        b"https://terms.example.org/en/terms/churn-rate/" in moved["en/terms/churn-rate/index.html"]
+    )
 
 
 def test_parallel_and_serial_generation_write_the_same_files(tmp_path: Path, monkeypatch) -> None:
@@ -301,11 +358,17 @@ def test_parallel_and_serial_generation_write_the_same_files(tmp_path: Path, mon
         shutil.copytree(ROOT / "site_src", root / "site_src")
         shutil.copytree(ROOT / "terms", root / "terms")
         project = Project(root)
-        report, pages, changed, api = site.generate(project, load_config(), site_settings(
-            read_base_config(project.base_config)), site.docs_dir(project))
+        report, pages, changed, api = site.generate(
+            project,
+            load_config(),
+            site_settings(read_base_config(project.base_config)),
+            site.docs_dir(project),
+        )
         assert report.exit_code() == 0 and changed == set(LANGS.values())
         docs = site.docs_dir(project)
-        trees.append({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()})
+        trees.append(
+            {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+        )
         apis.append(api)
     assert trees[0].keys() == trees[1].keys() and len(trees[0]) > 1000
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
@@ -320,7 +383,11 @@ def test_the_new_site_is_swapped_in_at_once_and_the_old_one_removed_aside(tmp_pa
     from glossary.emit import swap_into_place
 
     site, built = tmp_path / "site", tmp_path / ".site.new-1"
-    for folder, name in ((site, "old.html"), (built, "new.html"), (tmp_path / ".site.old-cut-short", "x")):
+    for folder, name in (
+        (site, "old.html"),
+        (built, "new.html"),
+        (tmp_path / ".site.old-cut-short", "x"),
+    ):
         (folder / "terms" / "a").mkdir(parents=True)
         (folder / "terms" / "a" / name).write_text(name, "utf-8")
     swap_into_place(built, site)

@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import workspace, write_corpus  # noqa: E402
+from synthetic import workspace, write_corpus
 
-from glossary.schema import schema_path  # noqa: E402
+from glossary.schema import schema_path
 
 
 def _time(command: list[str], cwd: Path, repeat: int, before=None) -> float:
@@ -52,10 +52,13 @@ def bench(size: int, repeat: int, with_jsonschema: bool) -> dict[str, float]:
         }
         _time([*glossary, "terms"], root, 1)
         row["warm"] = _time([*glossary, "terms"], root, repeat)
-        row["one edited"] = _time([*glossary, str(one.relative_to(root))], root, repeat, before=touch)
+        row["one edited"] = _time(
+            [*glossary, str(one.relative_to(root))], root, repeat, before=touch
+        )
         if with_jsonschema:
             row["check-jsonschema"] = _time(
-                ["check-jsonschema", "--schemafile", str(schema_path()), *files], root, 1)
+                ["check-jsonschema", "--schemafile", str(schema_path()), *files], root, 1
+            )
         return row
     finally:
         shutil.rmtree(root, ignore_errors=True)
@@ -75,8 +78,10 @@ def main() -> None:
     print(header)
     for size in args.sizes:
         row = bench(size, args.repeat, with_jsonschema)
-        line = (f"{size:>9} {row['cold']:>7.2f}s {row['no-cache']:>8.2f}s {row['warm']:>7.2f}s "
-                f"{row['one edited']:>8.2f}s")
+        line = (
+            f"{size:>9} {row['cold']:>7.2f}s {row['no-cache']:>8.2f}s {row['warm']:>7.2f}s "
+            f"{row['one edited']:>8.2f}s"
+        )
         if with_jsonschema:
             line += f" {row['check-jsonschema']:>16.2f}s {row['cold'] / row['check-jsonschema']:>14.3f}x"
         print(line, flush=True)

@@ -32,7 +32,9 @@ def run_queries(page, url: str, queries: list[dict]) -> list[dict]:
     page.goto(url)
     box = page.locator("[data-md-component=search-query]")
     box.click()
-    page.wait_for_function("() => document.querySelector('[data-md-component=search-query]').dataset.glLexicon")
+    page.wait_for_function(
+        "() => document.querySelector('[data-md-component=search-query]').dataset.glLexicon"
+    )
     outcomes = []
     for item in queries:
         query = str(item["query"])
@@ -43,10 +45,14 @@ def run_queries(page, url: str, queries: list[dict]) -> list[dict]:
             """query => {
                 const list = document.querySelector('.md-search-result__list')
                 return list.dataset.glQuery === query && list.querySelector('.md-search-result__item')
-            }""", arg=query, timeout=5000)
+            }""",
+            arg=query,
+            timeout=5000,
+        )
         elapsed = time.perf_counter() - start
         hrefs = page.locator(".md-search-result__item > a").evaluate_all(
-            "links => links.map(link => link.getAttribute('href'))")
+            "links => links.map(link => link.getAttribute('href'))"
+        )
         found = []
         for href in hrefs:
             if "/terms/" in href:
@@ -75,21 +81,32 @@ def summarize(outcomes: list[dict]) -> dict:
     hits1 = sum(1 for o in outcomes if o["found"][:1] == [o["expect"]])
     hits5 = sum(1 for o in outcomes if o["expect"] in o["found"][:5])
     times = sorted(o["seconds"] for o in outcomes)
-    return {"queries": len(outcomes), "recall@1": hits1 / len(outcomes), "recall@5": hits5 / len(outcomes),
-            "median_ms": statistics.median(times) * 1000, "p95_ms": times[int(len(times) * 0.95) - 1] * 1000}
+    return {
+        "queries": len(outcomes),
+        "recall@1": hits1 / len(outcomes),
+        "recall@5": hits5 / len(outcomes),
+        "median_ms": statistics.median(times) * 1000,
+        "p95_ms": times[int(len(times) * 0.95) - 1] * 1000,
+    }
 
 
 def main() -> None:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
     results = evaluate_site(site)
-    print(f"{'language':>9} {'queries':>8} {'recall@1':>9} {'recall@5':>9} {'median':>8} {'p95':>8}")
+    print(
+        f"{'language':>9} {'queries':>8} {'recall@1':>9} {'recall@5':>9} {'median':>8} {'p95':>8}"
+    )
     for lang, outcomes in results.items():
         s = summarize(outcomes)
-        print(f"{lang:>9} {s['queries']:>8} {s['recall@1']:>9.0%} {s['recall@5']:>9.0%} "
-              f"{s['median_ms']:>6.0f}ms {s['p95_ms']:>6.0f}ms")
+        print(
+            f"{lang:>9} {s['queries']:>8} {s['recall@1']:>9.0%} {s['recall@5']:>9.0%} "
+            f"{s['median_ms']:>6.0f}ms {s['p95_ms']:>6.0f}ms"
+        )
         for o in outcomes:
             if o["found"][:1] != [o["expect"]]:
-                print(f"    {o['query']!r} ({o['pattern']}): expected {o['expect']}, got {o['found']}")
+                print(
+                    f"    {o['query']!r} ({o['pattern']}): expected {o['expect']}, got {o['found']}"
+                )
 
 
 if __name__ == "__main__":

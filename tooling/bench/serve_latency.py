@@ -18,8 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import fetch, free_port, wait_until  # noqa: E402
 from synthetic import workspace  # noqa: E402
+
+from browser import fetch, free_port, wait_until  # noqa: E402
 
 
 def main() -> None:
@@ -32,8 +33,12 @@ def main() -> None:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     port = free_port()
     url = f"http://127.0.0.1:{port}/en/terms/churn-rate/"
-    server = subprocess.Popen([sys.executable, "-m", "glossary", "serve", "--port", str(port)], cwd=root,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "glossary", "serve", "--port", str(port)],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         startup = wait_until(lambda: "churn" in fetch(url), 300, 0.5)
         print(f"first build served after {startup:.1f}s")
@@ -42,7 +47,10 @@ def main() -> None:
         latencies = []
         for edit in range(1, args.edits + 1):
             marker = f"(edit {edit})"
-            term.write_text(original.replace("  definition: >-\n", f"  definition: >-\n    {marker}\n", 1), "utf-8")
+            term.write_text(
+                original.replace("  definition: >-\n", f"  definition: >-\n    {marker}\n", 1),
+                "utf-8",
+            )
             latency = wait_until(lambda: marker in fetch(url), 30, 0.02)
             latencies.append(latency if latency is not None else float("inf"))
             print(f"edit {edit}: visible after {latencies[-1]:.2f}s", flush=True)

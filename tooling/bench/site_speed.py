@@ -28,9 +28,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import settle, workspace, write_corpus  # noqa: E402
+from synthetic import settle, workspace, write_corpus
 
-from glossary.cache import CACHE_DIR  # noqa: E402
+from glossary.cache import CACHE_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -94,12 +94,19 @@ def bench_site(label: str, root: Path, disk_ms: float) -> float | None:
     ours = wall - result["mkdocs"]
     timings = {"start-up and exit": wall - result["total"], **result["timings"]}
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.items())
-    spread = result["cpu"] / (os.cpu_count() or 1)  # our time with every core busy: the least it could be
-    stages += (f"; our CPU {result['cpu']:.2f}s, over {os.cpu_count()} cores {spread:.2f}s, "
-               f"{spread / (spread + result['mkdocs']):.1%} at best")
-    print(f"{label:>13} {ours:>8.1f}s {result['mkdocs']:>8.1f}s {total:>8.1f}s "
-          f"{result['pages']:>7} {sum(html) // max(1, len(html)):>9,} {ours / total:>7.1%}"
-          f"   ({stages}; disk {disk_ms:.2f} ms per new file)", flush=True)
+    spread = result["cpu"] / (
+        os.cpu_count() or 1
+    )  # our time with every core busy: the least it could be
+    stages += (
+        f"; our CPU {result['cpu']:.2f}s, over {os.cpu_count()} cores {spread:.2f}s, "
+        f"{spread / (spread + result['mkdocs']):.1%} at best"
+    )
+    print(
+        f"{label:>13} {ours:>8.1f}s {result['mkdocs']:>8.1f}s {total:>8.1f}s "
+        f"{result['pages']:>7} {sum(html) // max(1, len(html)):>9,} {ours / total:>7.1%}"
+        f"   ({stages}; disk {disk_ms:.2f} ms per new file)",
+        flush=True,
+    )
     return result["mkdocs"]
 
 
@@ -144,17 +151,26 @@ def bench_fixed(root: Path, mkdocs: float) -> None:
     MkDocs' time): what is left of the budget for reading the files and writing the pages."""
 
     def measure(*args: str) -> dict:
-        done = subprocess.run([sys.executable, "-c", _FIXED, *args], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _FIXED, *args], capture_output=True, text=True, check=True
+        )
         return json.loads(done.stdout)
 
-    start_up, formulas, dictionaries = measure("start-up"), measure("formulas", str(root / "terms")), measure("dictionaries")
+    start_up, formulas, dictionaries = (
+        measure("start-up"),
+        measure("formulas", str(root / "terms")),
+        measure("dictionaries"),
+    )
     cores = os.cpu_count() or 1
     spread = (start_up["seconds"] + formulas["seconds"] + dictionaries["seconds"]) / cores
     budget = mkdocs / 9
-    print(f"{'':>13} first-build fixed costs (CPU): start-up and imports {start_up['seconds']:.2f}s, "
-          f"{formulas['count']} formulas solved {formulas['seconds']:.2f}s (sympy import {formulas['import']:.2f}s), "
-          f"dictionaries {dictionaries['seconds']:.2f}s; over {cores} cores at best {spread:.2f}s "
-          f"of the 10 % budget {budget:.2f}s (MkDocs {mkdocs:.1f}s / 9)", flush=True)
+    print(
+        f"{'':>13} first-build fixed costs (CPU): start-up and imports {start_up['seconds']:.2f}s, "
+        f"{formulas['count']} formulas solved {formulas['seconds']:.2f}s (sympy import {formulas['import']:.2f}s), "
+        f"dictionaries {dictionaries['seconds']:.2f}s; over {cores} cores at best {spread:.2f}s "
+        f"of the 10 % budget {budget:.2f}s (MkDocs {mkdocs:.1f}s / 9)",
+        flush=True,
+    )
 
 
 def bench_search(label: str, root: Path) -> None:
@@ -173,11 +189,17 @@ def bench_search(label: str, root: Path) -> None:
         start = time.perf_counter()
         search_pages(linked, lang, list(config.language_tags), config.source_language)
         seconds = time.perf_counter() - start
-        folder = root / "site" / ("zh-hans" if lang == "zh-Hans" else "zh-hant" if lang == "zh-Hant" else lang)
+        folder = (
+            root
+            / "site"
+            / ("zh-hans" if lang == "zh-Hans" else "zh-hant" if lang == "zh-Hant" else lang)
+        )
         files = [folder / "search" / "search_index.json", folder / "search-lexicon.json"]
         raw = sum(f.stat().st_size for f in files)
         packed = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
-        sizes.append(f"{lang} {raw / 1e6:.2f} MB → {packed / 1e6:.2f} MB gz, built in {seconds:.2f}s")
+        sizes.append(
+            f"{lang} {raw / 1e6:.2f} MB → {packed / 1e6:.2f} MB gz, built in {seconds:.2f}s"
+        )
     print(f"{'':>13} search download: " + "; ".join(sizes), flush=True)
 
 
@@ -206,10 +228,14 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     print(f"cores: {os.cpu_count()}")
-    print(f"{'corpus':>13} {'ours':>9} {'mkdocs':>9} {'total':>9} {'pages':>7} {'B/page':>9} {'ours %':>7}")
+    print(
+        f"{'corpus':>13} {'ours':>9} {'mkdocs':>9} {'total':>9} {'pages':>7} {'B/page':>9} {'ours %':>7}"
+    )
     projects = [] if args.skip_real else [("real", _project(None))]
-    projects += [(f"{size:,}", _project(write_corpus(workspace("corpus-") / "terms", size)))
-                 for size in args.sizes]
+    projects += [
+        (f"{size:,}", _project(write_corpus(workspace("corpus-") / "terms", size)))
+        for size in args.sizes
+    ]
     try:
         for label, root in projects:
             fresh = []

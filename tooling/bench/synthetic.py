@@ -14,10 +14,10 @@ from pathlib import Path
 from glossary.load import SCHEMA_LINE
 
 WORDS = {
-    "en": "pipeline revenue account quota forecast churn renewal lead prospect deal".split(),
-    "ko": "파이프라인 매출 고객사 할당량 예측 이탈 갱신 리드 잠재고객 거래".split(),
-    "zh-Hans": "管道 收入 客户 配额 预测 流失 续约 线索 潜在 交易".split(),
-    "zh-Hant": "管道 營收 客戶 配額 預測 流失 續約 線索 潛在 交易".split(),
+    "en": ["pipeline", "revenue", "account", "quota", "forecast", "churn", "renewal", "lead", "prospect", "deal"],
+    "ko": ["파이프라인", "매출", "고객사", "할당량", "예측", "이탈", "갱신", "리드", "잠재고객", "거래"],
+    "zh-Hans": ["管道", "收入", "客户", "配额", "预测", "流失", "续约", "线索", "潜在", "交易"],
+    "zh-Hant": ["管道", "營收", "客戶", "配額", "預測", "流失", "續約", "線索", "潛在", "交易"],
 }
 SENTENCE = {
     "en": "A {a} {b} is the {c} a team tracks while it turns {d} into {e}.",
@@ -25,8 +25,18 @@ SENTENCE = {
     "zh-Hans": "{a}{b}是团队把{d}转化为{e}时跟踪的{c}。",
     "zh-Hant": "{a}{b}是團隊把{d}轉化為{e}時追蹤的{c}。",
 }
-CATEGORIES = ["metrics", "leads", "process", "methodology", "roles", "marketing", "crm",
-              "deals", "customer-success", "business"]
+CATEGORIES = [
+    "metrics",
+    "leads",
+    "process",
+    "methodology",
+    "roles",
+    "marketing",
+    "crm",
+    "deals",
+    "customer-success",
+    "business",
+]
 
 
 def workspace(prefix: str) -> Path:
@@ -34,7 +44,10 @@ def workspace(prefix: str) -> Path:
     ``$GLOSSARY_BENCH_DIR``): on the disk where ``glossary build`` normally writes. The
     system temporary folder can be far slower at creating files (8x on one test
     machine), which would measure the disk rather than the build."""
-    base = Path(os.environ.get("GLOSSARY_BENCH_DIR") or Path(__file__).resolve().parents[2] / "build" / "bench")
+    base = Path(
+        os.environ.get("GLOSSARY_BENCH_DIR")
+        or Path(__file__).resolve().parents[2] / "build" / "bench"
+    )
     base.mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(prefix=prefix, dir=base))
 
@@ -71,18 +84,34 @@ def _sentence(lang: str, rng: random.Random) -> str:
 
 
 def render_term(index: int, total: int, rng: random.Random) -> str:
-    lines = [SCHEMA_LINE, f"id: concept-{index:05d}", f"category: {rng.choice(CATEGORIES)}",
-             "tags: [synthetic, saas]"]
+    lines = [
+        SCHEMA_LINE,
+        f"id: concept-{index:05d}",
+        f"category: {rng.choice(CATEGORIES)}",
+        "tags: [synthetic, saas]",
+    ]
     for lang, words in WORDS.items():
         name = f"{rng.choice(words)} {rng.choice(words)} {index:05d}"
-        lines += [f"{lang}:", "  terms:", f"    - term: {name}", "      status: preferred",
-                  f"    - term: C{index:05d}", "      type: abbreviation", "      status: admitted",
-                  f"    - term: {name} old", "      status: deprecated",
-                  "      reason: a literal machine translation",
-                  "  definition: >-"]
+        lines += [
+            f"{lang}:",
+            "  terms:",
+            f"    - term: {name}",
+            "      status: preferred",
+            f"    - term: C{index:05d}",
+            "      type: abbreviation",
+            "      status: admitted",
+            f"    - term: {name} old",
+            "      status: deprecated",
+            "      reason: a literal machine translation",
+            "  definition: >-",
+        ]
         lines += [f"    {_sentence(lang, rng)}" for _ in range(3)]
-        lines += ["  example: >-", f"    {_sentence(lang, rng)}", "  notes:",
-                  f"    - {_sentence(lang, rng)}"]
+        lines += [
+            "  example: >-",
+            f"    {_sentence(lang, rng)}",
+            "  notes:",
+            f"    - {_sentence(lang, rng)}",
+        ]
     lines.append("relations:")
     for kind in ("see-also", "broader"):
         lines += [f"  - type: {kind}", f"    target: concept-{rng.randrange(total):05d}"]
@@ -95,7 +124,8 @@ def write_corpus(folder: Path, count: int, seed: int = 1) -> Path:
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     for index in range(count):
-        text = render_term(index, count, rng).replace(f"target: concept-{index:05d}",
-                                                      f"target: concept-{(index + 1) % count:05d}")
+        text = render_term(index, count, rng).replace(
+            f"target: concept-{index:05d}", f"target: concept-{(index + 1) % count:05d}"
+        )
         (folder / f"concept-{index:05d}.yaml").write_text(text, encoding="utf-8")
     return folder

@@ -64,8 +64,10 @@ def _readings(text: str, style: str) -> list[str]:
     the text once in tone-marked pinyin and each distinct syllable is restyled once per
     process."""
     pypinyin = readings()
-    return [part[1:] if part.startswith(_FOREIGN) else _restyle(part, style)
-            for part in pypinyin.lazy_pinyin(text, style=pypinyin.Style.TONE, errors=_foreign)]
+    return [
+        part[1:] if part.startswith(_FOREIGN) else _restyle(part, style)
+        for part in pypinyin.lazy_pinyin(text, style=pypinyin.Style.TONE, errors=_foreign)
+    ]
 
 
 _FOREIGN = "\x00"  # marks a run of characters that has no reading (Latin letters, digits)
@@ -75,7 +77,7 @@ def _foreign(chars: str) -> str:
     return _FOREIGN + chars
 
 
-@lru_cache(maxsize=None)
+@cache
 def _restyle(syllable: str, style: str) -> str:
     pypinyin = readings()
     styled = pypinyin.style.convert(syllable, pypinyin.Style[style], strict=True)
@@ -113,8 +115,12 @@ def _fallback(text: str, own_groups: str) -> IndexKey:
     return IndexKey(OTHER, (2, 0, text.casefold(), text))
 
 
-_BY_LANGUAGE = {"ko": (_korean, KOREAN_GROUPS), "zh-Hans": (_pinyin, LATIN_GROUPS),
-                "zh-Hant": (_zhuyin, ZHUYIN_GROUPS), "en": (_english, "")}
+_BY_LANGUAGE = {
+    "ko": (_korean, KOREAN_GROUPS),
+    "zh-Hans": (_pinyin, LATIN_GROUPS),
+    "zh-Hant": (_zhuyin, ZHUYIN_GROUPS),
+    "en": (_english, ""),
+}
 
 
 @lru_cache(maxsize=65536)

@@ -4,10 +4,10 @@ cited documents, read once from ``config.toml`` by every command and the site bu
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Mapping
 
 SEVERITIES = ("error", "warning", "off")
 

@@ -6,11 +6,10 @@ code. Nothing is raised one problem at a time."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Iterable
 
 from glossary.messages import render_fix, render_message, resolve
-
 
 FULL_WIDTH_STOPS = ("。", "！", "？", "：")  # Chinese sentences need no space after them
 
@@ -61,11 +60,19 @@ def _plain(value: object) -> object:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def diagnostic(path: str, mark: tuple[int, int], severity: str, code: str, field: str = "",
-               **params: object) -> Diagnostic:
+def diagnostic(
+    path: str, mark: tuple[int, int], severity: str, code: str, field: str = "", **params: object
+) -> Diagnostic:
     line, column = mark
-    return Diagnostic(str(path), line, column, severity, code, field,
-                      tuple((k, _plain(v)) for k, v in params.items()))
+    return Diagnostic(
+        str(path),
+        line,
+        column,
+        severity,
+        code,
+        field,
+        tuple((k, _plain(v)) for k, v in params.items()),
+    )
 
 
 @dataclass
@@ -93,14 +100,26 @@ class Report:
 
     def format_text(self) -> str:
         lines = [d.format_text() for d in self.sorted()]
-        lines.append(render_message("summary", {
-            "files": self.files, "errors": self.count("error"), "warnings": self.count("warning")}))
+        lines.append(
+            render_message(
+                "summary",
+                {
+                    "files": self.files,
+                    "errors": self.count("error"),
+                    "warnings": self.count("warning"),
+                },
+            )
+        )
         return "\n".join(lines)
 
     def format_json(self) -> str:
-        return json.dumps({
-            "files": self.files,
-            "errors": self.count("error"),
-            "warnings": self.count("warning"),
-            "diagnostics": [d.to_json() for d in self.sorted()],
-        }, ensure_ascii=False, indent=2)
+        return json.dumps(
+            {
+                "files": self.files,
+                "errors": self.count("error"),
+                "warnings": self.count("warning"),
+                "diagnostics": [d.to_json() for d in self.sorted()],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )

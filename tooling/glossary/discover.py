@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 
 def _walk(folder: Path) -> list[str]:
@@ -34,6 +34,10 @@ def siblings(targets: list[Path]) -> list[Path]:
     """The targets plus the other term files in their folders, so that references to
     concepts outside the files being checked still resolve."""
     folders = dict.fromkeys(path.parent for path in targets)
-    extra = [Path(os.path.join(folder, name)) for folder in folders
-             for name in sorted(os.listdir(folder)) if name.endswith(".yaml")]
+    extra = [
+        Path(os.path.join(folder, name))
+        for folder in folders
+        for name in sorted(os.listdir(folder))
+        if name.endswith(".yaml")
+    ]
     return list(dict.fromkeys([*targets, *extra]))

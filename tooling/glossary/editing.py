@@ -25,45 +25,89 @@ def register(sub, command) -> None:
     """Add this module's subcommands; ``command(sub, name, summary, example, details)``
     makes a subparser with help and an example (see cli._command)."""
     config = load_config()
-    new = command(sub, "new", "Start a concept file with every language stubbed.", """
+    new = command(
+        sub,
+        "new",
+        "Start a concept file with every language stubbed.",
+        """
         glossary new lead-velocity-rate --category metrics --en "lead velocity rate"
-        glossary new cold-calling --en "cold calling" --ko "콜드 콜" --category process""", """
+        glossary new cold-calling --en "cold calling" --ko "콜드 콜" --category process""",
+        """
         The file starts with the schema line, so your editor completes and checks fields as
         you type. Every text still to write holds TODO, and 'glossary check' points at each
-        one. An existing file is never overwritten.""")
+        one. An existing file is never overwritten.""",
+    )
     new.add_argument("id", help="the concept's id, which is also its file name and page address")
-    new.add_argument("--category", required=True, choices=list(config.categories),
-                     metavar="CATEGORY", help="one of: " + ", ".join(config.categories))
+    new.add_argument(
+        "--category",
+        required=True,
+        choices=list(config.categories),
+        metavar="CATEGORY",
+        help="one of: " + ", ".join(config.categories),
+    )
     for lang in config.language_tags:
-        new.add_argument(f"--{lang}", dest=f"term_{lang}", metavar="TERM",
-                         help=f"the preferred {lang} term (default: TODO)")
+        new.add_argument(
+            f"--{lang}",
+            dest=f"term_{lang}",
+            metavar="TERM",
+            help=f"the preferred {lang} term (default: TODO)",
+        )
     new.set_defaults(run=run_new)
 
     translations = [tag for tag in config.language_tags if tag != config.source_language]
-    review = command(sub, "review", "Record that a translation matches the current source text.", """
+    review = command(
+        sub,
+        "review",
+        "Record that a translation matches the current source text.",
+        """
         glossary review churn-rate --lang ko
         glossary review churn-rate --lang zh-Hans --field definition
-        glossary review terms/churn-rate.yaml --lang ko --lang zh-Hant""", f"""
+        glossary review terms/churn-rate.yaml --lang ko --lang zh-Hant""",
+        f"""
         Run it after you compared the translation with the {config.source_language} text
         and updated it: it records the {config.source_language} version under
         'translated_from' and clears the stale-translation warning. Only that block of
-        the file changes; comments and formatting stay as they are.""")
+        the file changes; comments and formatting stay as they are.""",
+    )
     review.add_argument("concepts", nargs="+", metavar="ID", help="concept ids or term files")
-    review.add_argument("--lang", action="append", required=True, choices=translations,
-                        help="the reviewed language (repeat for several)")
-    review.add_argument("--field", action="append", choices=FIELDS,
-                        help="review only this field (repeatable; default: all)")
+    review.add_argument(
+        "--lang",
+        action="append",
+        required=True,
+        choices=translations,
+        help="the reviewed language (repeat for several)",
+    )
+    review.add_argument(
+        "--field",
+        action="append",
+        choices=FIELDS,
+        help="review only this field (repeatable; default: all)",
+    )
     review.set_defaults(run=run_review)
 
-    status = command(sub, "status", "Show how complete each language is and what is stale.", """
+    status = command(
+        sub,
+        "status",
+        "Show how complete each language is and what is stale.",
+        """
         glossary status
         glossary status --lang ko
-        glossary status --format json > status.json""")
-    status.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                        help="term files or folders (default: terms/)")
+        glossary status --format json > status.json""",
+    )
+    status.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="term files or folders (default: terms/)",
+    )
     status.add_argument("--lang", choices=config.language_tags, help="show one language only")
-    status.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text for people (default), json for tools")
+    status.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default), json for tools",
+    )
     status.set_defaults(run=run_status)
 
 
@@ -120,8 +164,11 @@ def run_new(args: argparse.Namespace) -> int:
         print(render_message("path-not-found", {"path": TERMS}), file=sys.stderr)
         return 2
     path = TERMS / f"{args.id}.yaml"
-    terms = {lang: getattr(args, f"term_{lang}").strip() for lang in config.language_tags
-             if (getattr(args, f"term_{lang}") or "").strip()}
+    terms = {
+        lang: getattr(args, f"term_{lang}").strip()
+        for lang in config.language_tags
+        if (getattr(args, f"term_{lang}") or "").strip()
+    }
     try:
         create_file(path, render_skeleton(args.id, args.category, config, terms).encode("utf-8"))
     except FileExistsError:
@@ -131,8 +178,11 @@ def run_new(args: argparse.Namespace) -> int:
     print(render_message("new-created", {"path": path}))
     for d in sorted(report.sorted(), key=lambda d: not d.field):  # file-level ones last
         text = d.fix if d.code == "placeholder" else f"{d.message} {d.fix or ''}".strip()
-        print(render_message("new-todo-field", {"line": d.line, "field": d.field, "text": text})
-              if d.field else render_message("new-todo", {"text": text}))
+        print(
+            render_message("new-todo-field", {"line": d.line, "field": d.field, "text": text})
+            if d.field
+            else render_message("new-todo", {"text": text})
+        )
     print(render_message("new-next", {"path": path}))
     return 0
 
@@ -141,8 +191,9 @@ def _term_path(name: str) -> Path:
     return Path(name) if name.endswith(".yaml") else TERMS / f"{name}.yaml"
 
 
-def _reviewed_text(doc: Document, langs: list[str], fields: tuple[str, ...],
-                   config: Config) -> tuple[str, list[tuple[str, dict]]]:
+def _reviewed_text(
+    doc: Document, langs: list[str], fields: tuple[str, ...], config: Config
+) -> tuple[str, list[tuple[str, dict]]]:
     """The file's text once ``langs`` are recorded as reviewed, and what to tell the editor;
     raises ``ReviewError`` (and nothing is written) if any language cannot be recorded."""
     from glossary.review import ReviewError, record_review
@@ -227,6 +278,9 @@ def run_status(args: argparse.Namespace) -> int:
         print(render_message("status-unreadable", {"files": unreadable}), file=sys.stderr)
     status = collect_status(concepts, config, [args.lang] if args.lang else None)
     source = config.source_language
-    print(format_status_json(status, source) if args.format == "json"
-          else format_status_text(status, ", ".join(map(str, paths)), source))
+    print(
+        format_status_json(status, source)
+        if args.format == "json"
+        else format_status_text(status, ", ".join(map(str, paths)), source)
+    )
     return 0

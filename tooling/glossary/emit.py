@@ -11,10 +11,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import yaml
 
@@ -22,9 +22,16 @@ from glossary.config import Config
 from glossary.render import Page, SiteSettings, environment, lang_slug, ui_strings, url_path
 
 MATERIAL_LANGUAGE = {"en": "en", "ko": "ko", "zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant"}
-SEARCH_LANGUAGES = {"en": ["en"], "ko": ["ko", "en"], "zh-Hans": ["zh", "en"], "zh-Hant": ["zh", "en"]}
-SEARCH_SEPARATOR = (r'[\s\u200b\u3000\-、。，．？！；：（）「」『』《》〈〉,:;!?=\[\]()"/]+'
-                    r"|\.(?!\d)|&[lg]t;")
+SEARCH_LANGUAGES = {
+    "en": ["en"],
+    "ko": ["ko", "en"],
+    "zh-Hans": ["zh", "en"],
+    "zh-Hant": ["zh", "en"],
+}
+SEARCH_SEPARATOR = (
+    r'[\s\u200b\u3000\-、。，．？！；：（）「」『』《》〈〉,:;!?=\[\]()"/]+'
+    r"|\.(?!\d)|&[lg]t;"
+)
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -42,7 +49,9 @@ def site_settings(base: dict, site_url: str | None = None) -> SiteSettings:
     url = (site_url or base.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
     repo = (base.get("repo_url") or "").rstrip("/")
     edit_uri = (base.get("edit_uri") or "edit/main/").strip("/")
-    return SiteSettings(site_url=url, edit_url=f"{repo}/{edit_uri}/terms/" if repo else "../../../terms/")
+    return SiteSettings(
+        site_url=url, edit_url=f"{repo}/{edit_uri}/terms/" if repo else "../../../terms/"
+    )
 
 
 def write_pages(pages: Iterable[Page], docs: Path, lang: str) -> int:
@@ -95,14 +104,27 @@ def _hand_written_nav(site_src: Path, lang: str) -> list:
     folder = site_src / lang_slug(lang)
     nav = []
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-        title = next((line[2:].strip() for line in path.read_text("utf-8").splitlines()
-                      if line.startswith("# ")), path.stem)
+        title = next(
+            (
+                line[2:].strip()
+                for line in path.read_text("utf-8").splitlines()
+                if line.startswith("# ")
+            ),
+            path.stem,
+        )
         nav.append({title: path.relative_to(folder).as_posix()})
     return nav
 
 
-def language_config(config: Config, lang: str, base_file: Path, docs: Path, out: Path,
-                    site_src: Path, settings: SiteSettings) -> dict:
+def language_config(
+    config: Config,
+    lang: str,
+    base_file: Path,
+    docs: Path,
+    out: Path,
+    site_src: Path,
+    settings: SiteSettings,
+) -> dict:
     """The MkDocs configuration of one language's site (inheriting ``mkdocs.yml``)."""
     ui = ui_strings()[lang]
     slug = lang_slug(lang)
@@ -114,19 +136,33 @@ def language_config(config: Config, lang: str, base_file: Path, docs: Path, out:
         "site_url": f"{settings.site_url}{slug}/",
         "docs_dir": str((docs / slug).resolve()),
         "site_dir": str((out / slug).resolve()),
-        "theme": {"language": MATERIAL_LANGUAGE.get(lang, lang),
-                  "custom_dir": str((site_src / "overrides").resolve())},
-        "nav": [{ui["home"]: "index.md"}, {ui["index"]: "a-z.md"},
-                {ui["categories"]: "categories/index.md"}, {ui["tags"]: "tags/index.md"},
-                *_hand_written_nav(site_src, lang)],
+        "theme": {
+            "language": MATERIAL_LANGUAGE.get(lang, lang),
+            "custom_dir": str((site_src / "overrides").resolve()),
+        },
+        "nav": [
+            {ui["home"]: "index.md"},
+            {ui["index"]: "a-z.md"},
+            {ui["categories"]: "categories/index.md"},
+            {ui["tags"]: "tags/index.md"},
+            *_hand_written_nav(site_src, lang),
+        ],
         "extra": {
-            "alternate": [{"name": l.name, "link": f"{settings.site_url}{lang_slug(l.tag)}/",
-                           "lang": l.tag} for l in config.languages],
-            "glossary": {"lang": lang, "root_url": settings.site_url, "home": ui["home"],
-                         "index": ui["index"], "not_found_title": ui["not_found_title"],
-                         "not_found_text": ui["not_found_text"],
-                         "incomplete": {l.tag: ui_strings()[l.tag]["missing_language_marker"]
-                                        for l in config.languages}},
+            "alternate": [
+                {"name": l.name, "link": f"{settings.site_url}{lang_slug(l.tag)}/", "lang": l.tag}
+                for l in config.languages
+            ],
+            "glossary": {
+                "lang": lang,
+                "root_url": settings.site_url,
+                "home": ui["home"],
+                "index": ui["index"],
+                "not_found_title": ui["not_found_title"],
+                "not_found_text": ui["not_found_text"],
+                "incomplete": {
+                    l.tag: ui_strings()[l.tag]["missing_language_marker"] for l in config.languages
+                },
+            },
         },
         "plugins": [{"search": search}],
         "extra_css": ["assets/glossary.css"],
@@ -162,8 +198,12 @@ def run_mkdocs(config_file: Path, lang: str, strict: bool = True) -> MkDocsRun:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env=env)
-    return MkDocsRun(lang, result.returncode == 0, time.perf_counter() - start,
-                     (result.stdout + result.stderr).strip())
+    return MkDocsRun(
+        lang,
+        result.returncode == 0,
+        time.perf_counter() - start,
+        (result.stdout + result.stderr).strip(),
+    )
 
 
 def run_all(config_files: dict[str, Path], workers: int | None = None) -> list[MkDocsRun]:
@@ -172,32 +212,52 @@ def run_all(config_files: dict[str, Path], workers: int | None = None) -> list[M
         return list(pool.map(lambda item: run_mkdocs(item[1], item[0]), config_files.items()))
 
 
-def write_root(out: Path, config: Config, settings: SiteSettings, pages: list[Page],
-               api: str | None = None) -> None:
+def write_root(
+    out: Path, config: Config, settings: SiteSettings, pages: list[Page], api: str | None = None
+) -> None:
     """The site root: a language chooser that follows the browser's language (and works
     without JavaScript), a 404 page, robots.txt, a sitemap with hreflang alternates and,
     given ``api``, the glossary as JSON in ``api/terms.json`` (``exchange.format_api``)."""
     if api is not None:
         (out / "api").mkdir(parents=True, exist_ok=True)
         (out / "api" / "terms.json").write_text(api, encoding="utf-8")
-    languages = [{"tag": l.tag, "name": l.name, "slug": lang_slug(l.tag),
-                  "site_name": ui_strings()[l.tag]["site_name"],
-                  "not_found": ui_strings()[l.tag]["not_found_text"]} for l in config.languages]
+    languages = [
+        {
+            "tag": l.tag,
+            "name": l.name,
+            "slug": lang_slug(l.tag),
+            "site_name": ui_strings()[l.tag]["site_name"],
+            "not_found": ui_strings()[l.tag]["not_found_text"],
+        }
+        for l in config.languages
+    ]
     env = environment()
-    (out / "index.html").write_text(env.get_template("root.html.j2").render(
-        languages=languages, site_url=settings.site_url), encoding="utf-8")
-    (out / "404.html").write_text(env.get_template("404.html.j2").render(
-        languages=languages, site_url=settings.site_url), encoding="utf-8")
-    (out / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {settings.site_url}sitemap.xml\n",
-                                    encoding="utf-8")
+    (out / "index.html").write_text(
+        env.get_template("root.html.j2").render(languages=languages, site_url=settings.site_url),
+        encoding="utf-8",
+    )
+    (out / "404.html").write_text(
+        env.get_template("404.html.j2").render(languages=languages, site_url=settings.site_url),
+        encoding="utf-8",
+    )
+    (out / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\nSitemap: {settings.site_url}sitemap.xml\n", encoding="utf-8"
+    )
     urls: dict[str, list[dict]] = {}
     order = {lang.tag: index for index, lang in enumerate(config.languages)}
-    for page in sorted(pages, key=lambda page: (url_path(page.path), order.get(page.lang, len(order)))):
+    for page in sorted(
+        pages, key=lambda page: (url_path(page.path), order.get(page.lang, len(order)))
+    ):
         path = url_path(page.path)
         urls.setdefault(path, []).append(
-            {"lang": page.lang, "url": f"{settings.site_url}{lang_slug(page.lang)}/{path}"})
-    (out / "sitemap.xml").write_text(env.get_template("sitemap.xml.j2").render(
-        entries=list(urls.values()), root=settings.site_url), encoding="utf-8")
+            {"lang": page.lang, "url": f"{settings.site_url}{lang_slug(page.lang)}/{path}"}
+        )
+    (out / "sitemap.xml").write_text(
+        env.get_template("sitemap.xml.j2").render(
+            entries=list(urls.values()), root=settings.site_url
+        ),
+        encoding="utf-8",
+    )
 
 
 def swap_into_place(built: Path, target: Path) -> None:
@@ -216,8 +276,13 @@ def swap_into_place(built: Path, target: Path) -> None:
 def _remove_old(target: Path) -> None:
     """Remove the old copies of ``target`` in a process that outlives this one."""
     try:
-        subprocess.Popen([sys.executable, "-c", _REMOVE, str(target)], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        subprocess.Popen(
+            [sys.executable, "-c", _REMOVE, str(target)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     except OSError:
         remove_old_copies(target)
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterable
 
 from glossary.config import Config, load_config
 from glossary.diagnostics import Diagnostic, diagnostic
@@ -32,8 +32,11 @@ SUFFIXES = {".json": "json", ".csv": "csv", ".tbx": "tbx", ".xml": "tbx"}
 
 def designation_data(designation: Designation) -> dict:
     data = {"term": designation.term, "status": designation.status, "type": designation.type}
-    data.update((key, value) for key, value in (("reason", designation.reason),
-                                                ("note", designation.note)) if value)
+    data.update(
+        (key, value)
+        for key, value in (("reason", designation.reason), ("note", designation.note))
+        if value
+    )
     if designation.link != "auto":
         data["link"] = designation.link
     return data
@@ -41,9 +44,12 @@ def designation_data(designation: Designation) -> dict:
 
 def entry_data(entry: Entry) -> dict:
     data: dict = {"terms": [designation_data(d) for d in entry.designations]}
-    for key, value in (("definition", entry.definition), ("example", entry.example),
-                       ("notes", list(entry.notes)),
-                       ("translated_from", dict(entry.translated_from))):
+    for key, value in (
+        ("definition", entry.definition),
+        ("example", entry.example),
+        ("notes", list(entry.notes)),
+        ("translated_from", dict(entry.translated_from)),
+    ):
         if value:
             data[key] = value
     return data
@@ -76,19 +82,26 @@ def build_concepts(items: list[dict], path: Path, config: Config) -> list[Concep
 def export_document(concepts: Iterable[Concept], config: Config) -> dict:
     """The whole glossary as one JSON-ready document, sorted by id (stable diffs and caching)."""
     languages = config.language_tags
-    return {"languages": list(languages),
-            "concepts": [concept_data(c, languages) for c in sorted(concepts, key=lambda c: c.id)]}
+    return {
+        "languages": list(languages),
+        "concepts": [concept_data(c, languages) for c in sorted(concepts, key=lambda c: c.id)],
+    }
 
 
 def format_json(concepts: Iterable[Concept], config: Config) -> bytes:
     """The JSON export: indented, for people and diffs."""
-    return (json.dumps(export_document(concepts, config), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (
+        json.dumps(export_document(concepts, config), ensure_ascii=False, indent=2) + "\n"
+    ).encode("utf-8")
 
 
 def format_api(concepts: Iterable[Concept], config: Config) -> str:
     """``api/terms.json`` of the published site: the same document as the JSON export,
     written compactly for other tools to fetch."""
-    return json.dumps(export_document(concepts, config), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return (
+        json.dumps(export_document(concepts, config), ensure_ascii=False, separators=(",", ":"))
+        + "\n"
+    )
 
 
 def read_json(path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[Diagnostic]]:
@@ -96,28 +109,49 @@ def read_json(path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[
         document = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         where = (getattr(error, "lineno", 1), getattr(error, "colno", 1))
-        return [], [diagnostic(str(path), where, "error", "import-bad-file", format="JSON",
-                               problem=getattr(error, "msg", None) or str(error))]
+        return [], [
+            diagnostic(
+                str(path),
+                where,
+                "error",
+                "import-bad-file",
+                format="JSON",
+                problem=getattr(error, "msg", None) or str(error),
+            )
+        ]
     concepts = document.get("concepts") if isinstance(document, dict) else None
     if not isinstance(concepts, list):
-        return [], [diagnostic(str(path), (1, 1), "error", "import-bad-file", format="JSON",
-                               problem="it has no list of 'concepts'")]
+        return [], [
+            diagnostic(
+                str(path),
+                (1, 1),
+                "error",
+                "import-bad-file",
+                format="JSON",
+                problem="it has no list of 'concepts'",
+            )
+        ]
     items = [item for item in concepts if isinstance(item, dict)]
-    problems = [diagnostic(str(path), (1, 1), "error", "import-no-id", f"concepts[{i}]",
-                               what=lazy(N_("concept")))
-                for i, item in enumerate(items) if not isinstance(item.get("id"), str)]
+    problems = [
+        diagnostic(
+            str(path), (1, 1), "error", "import-no-id", f"concepts[{i}]", what=lazy(N_("concept"))
+        )
+        for i, item in enumerate(items)
+        if not isinstance(item.get("id"), str)
+    ]
     return [item for item in items if isinstance(item.get("id"), str)], problems
 
 
 def format_export(fmt: str, concepts: list[Concept], config: Config) -> bytes:
     from glossary import sheet, tbx  # here, not above: they build on concept_data
 
-
     writers = {"json": format_json, "csv": sheet.format_csv, "tbx": tbx.format_tbx}
     return writers[fmt](concepts, config)
 
 
-def read_import(fmt: str, path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[Diagnostic]]:
+def read_import(
+    fmt: str, path: Path, raw: bytes, config: Config
+) -> tuple[list[dict], list[Diagnostic]]:
     """Term-file-shaped mappings and the file's problems, whatever the format."""
     from glossary import sheet, tbx
 
@@ -160,19 +194,35 @@ IMPORT_DETAILS = """
 def register(sub, command) -> None:
     """Add this module's subcommands; ``command(sub, name, summary, example, details)``
     makes a subparser with help and an example (see cli._command)."""
-    export = command(sub, "export", "Export terms/ as JSON, CSV or TBX-Basic.", """
+    export = command(
+        sub,
+        "export",
+        "Export terms/ as JSON, CSV or TBX-Basic.",
+        """
         glossary export --format csv --output glossary.csv
         glossary export --format tbx --output glossary.tbx
-        glossary export --format json | jq '.concepts | length'""", EXPORT_DETAILS)
+        glossary export --format json | jq '.concepts | length'""",
+        EXPORT_DETAILS,
+    )
     export.add_argument("--format", choices=FORMATS, required=True)
-    export.add_argument("--output", type=Path, metavar="FILE", help="where to write (default: stdout)")
+    export.add_argument(
+        "--output", type=Path, metavar="FILE", help="where to write (default: stdout)"
+    )
     export.set_defaults(run=run_export)
 
-    imp = command(sub, "import", "Compare a CSV, TBX or JSON file with terms/; apply it with --write.", """
+    imp = command(
+        sub,
+        "import",
+        "Compare a CSV, TBX or JSON file with terms/; apply it with --write.",
+        """
         glossary import glossary.csv             # report what would change
-        glossary import --format tbx from-translators.xml --write""", IMPORT_DETAILS)
+        glossary import --format tbx from-translators.xml --write""",
+        IMPORT_DETAILS,
+    )
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--format", choices=FORMATS, help="default: from the file name (.csv, .tbx, .xml, .json)")
+    imp.add_argument(
+        "--format", choices=FORMATS, help="default: from the file name (.csv, .tbx, .xml, .json)"
+    )
     imp.add_argument("--write", action="store_true", help="apply the changes to terms/")
     imp.set_defaults(run=run_import)
 
@@ -197,8 +247,10 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     args.output.write_bytes(data)
-    print(render_message("export-written", {"concepts": len(glossary.concepts), "path": args.output}),
-          file=sys.stderr)
+    print(
+        render_message("export-written", {"concepts": len(glossary.concepts), "path": args.output}),
+        file=sys.stderr,
+    )
     return 0
 
 

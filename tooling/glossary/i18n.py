@@ -37,14 +37,19 @@ def translations(lang: str) -> _gettext.NullTranslations:
 def resolve_language(requested: str | None = None, environ: dict | None = None) -> str:
     """A configured language tag for an explicit request or the environment."""
     environ = os.environ if environ is None else environ
-    candidates = [requested] if requested else [
-        environ.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
+    candidates = (
+        [requested]
+        if requested
+        else [environ.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
+    )
     for candidate in candidates:
         if not candidate or candidate in ("C", "POSIX"):
             continue
         tag = candidate.split(":")[0].split(".")[0].split("@")[0].replace("_", "-").lower()
         if tag.startswith("zh"):
-            return "zh-Hant" if any(part in tag for part in ("tw", "hk", "mo", "hant")) else "zh-Hans"
+            return (
+                "zh-Hant" if any(part in tag for part in ("tw", "hk", "mo", "hant")) else "zh-Hans"
+            )
         for known in ("ko", "en"):
             if tag == known or tag.startswith(known + "-"):
                 return known

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from typing import Iterable, Iterator, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
@@ -28,8 +29,10 @@ class Indexed(NamedTuple):
     path: str
     id: str
     id_mark: Mark
-    preferred: tuple[tuple[str, str, str, Mark], ...]        # (lang, term, field, mark)
-    relations: tuple[tuple[str, str, str, Mark, Mark], ...]  # (kind, target, field, type mark, target mark)
+    preferred: tuple[tuple[str, str, str, Mark], ...]  # (lang, term, field, mark)
+    relations: tuple[
+        tuple[str, str, str, Mark, Mark], ...
+    ]  # (kind, target, field, type mark, target mark)
 
 
 def term_key(term: str) -> str:
@@ -56,19 +59,34 @@ def index_document(doc: Document, config: Config) -> Indexed | None:
     for lang in config.language_tags:
         terms = data.get(lang, {}).get("terms") if isinstance(data.get(lang), dict) else None
         for index, item in enumerate(terms if isinstance(terms, list) else []):
-            if isinstance(item, dict) and item.get("status") == "preferred" \
-                    and isinstance(item.get("term"), str) and not is_placeholder(item["term"]):
+            if (
+                isinstance(item, dict)
+                and item.get("status") == "preferred"
+                and isinstance(item.get("term"), str)
+                and not is_placeholder(item["term"])
+            ):
                 where = (lang, "terms", index, "term")
-                preferred.append((lang, item["term"], f"{lang}.terms[{index}].term", doc.mark(where)))
+                preferred.append(
+                    (lang, item["term"], f"{lang}.terms[{index}].term", doc.mark(where))
+                )
                 break
     relations = []
     raw = data.get("relations")
     for index, item in enumerate(raw if isinstance(raw, list) else []):
-        if isinstance(item, dict) and item.get("type") in config.relations \
-                and isinstance(item.get("target"), str):
-            relations.append((item["type"], item["target"], f"relations[{index}]",
-                              doc.mark(("relations", index, "type")),
-                              doc.mark(("relations", index, "target"))))
+        if (
+            isinstance(item, dict)
+            and item.get("type") in config.relations
+            and isinstance(item.get("target"), str)
+        ):
+            relations.append(
+                (
+                    item["type"],
+                    item["target"],
+                    f"relations[{index}]",
+                    doc.mark(("relations", index, "type")),
+                    doc.mark(("relations", index, "target")),
+                )
+            )
     return Indexed(str(doc.path), concept_id, doc.mark(("id",)), tuple(preferred), tuple(relations))
 
 
@@ -78,8 +96,15 @@ def iter_index_errors(index: list[Indexed], config: Config) -> Iterator[Diagnost
         first = by_id.setdefault(item.id, item)
         if first is not item:
             for this, other in ((item, first), (first, item)):
-                yield diagnostic(this.path, this.id_mark, "error", "duplicate-id", "id",
-                                 id=this.id, other=f"{other.path}:{other.id_mark[0]}")
+                yield diagnostic(
+                    this.path,
+                    this.id_mark,
+                    "error",
+                    "duplicate-id",
+                    "id",
+                    id=this.id,
+                    other=f"{other.path}:{other.id_mark[0]}",
+                )
     yield from _iter_duplicate_terms(index, config)
     for item in index:
         yield from _iter_relation_errors(item, by_id, config)
@@ -95,13 +120,23 @@ def _iter_duplicate_terms(index: list[Indexed], config: Config) -> Iterator[Diag
             if first[0] is item:
                 continue
             for (this, here), (other, there) in (((item, place), first), (first, (item, place))):
-                yield diagnostic(this.path, here[3], severity, "duplicate-term", here[2], lang=lang,
-                                 term=here[1], other=other.id, other_path=other.path,
-                                 other_line=there[3][0])
+                yield diagnostic(
+                    this.path,
+                    here[3],
+                    severity,
+                    "duplicate-term",
+                    here[2],
+                    lang=lang,
+                    term=here[1],
+                    other=other.id,
+                    other_path=other.path,
+                    other_line=there[3][0],
+                )
 
 
-def _iter_relation_errors(item: Indexed, by_id: dict[str, Indexed],
-                          config: Config) -> Iterator[Diagnostic]:
+def _iter_relation_errors(
+    item: Indexed, by_id: dict[str, Indexed], config: Config
+) -> Iterator[Diagnostic]:
     seen: set = set()
     for kind, target, field, type_mark, target_mark in item.relations:
         if target == item.id:
@@ -109,23 +144,40 @@ def _iter_relation_errors(item: Indexed, by_id: dict[str, Indexed],
         elif target not in by_id:
             suggestion = suggest(target, [i for i in by_id if i != item.id])
             tip = hint("did-you-mean", suggestion=suggestion) if suggestion else ""
-            yield diagnostic(item.path, target_mark, "error", "unknown-ref", f"{field}.target",
-                             target=target, hint=tip)
+            yield diagnostic(
+                item.path,
+                target_mark,
+                "error",
+                "unknown-ref",
+                f"{field}.target",
+                target=target,
+                hint=tip,
+            )
         else:
             yield from _iter_conflicts(item, kind, field, type_mark, by_id[target], config)
         if (kind, target) in seen:
-            yield diagnostic(item.path, type_mark, "error", "duplicate-relation", field,
-                             kind=kind, target=target)
+            yield diagnostic(
+                item.path, type_mark, "error", "duplicate-relation", field, kind=kind, target=target
+            )
         seen.add((kind, target))
 
 
-def _iter_conflicts(item: Indexed, kind: str, field: str, mark: Mark, other: Indexed,
-                    config: Config) -> Iterator[Diagnostic]:
+def _iter_conflicts(
+    item: Indexed, kind: str, field: str, mark: Mark, other: Indexed, config: Config
+) -> Iterator[Diagnostic]:
     """A relation stated from both sides must agree (A broader B ⇔ B narrower A)."""
     expected = config.inverse_relation(kind)
     for back_kind, back_target, _, back_mark, _ in other.relations:
         if back_target == item.id and back_kind != expected:
-            yield diagnostic(item.path, mark, config.severity_of("relation-conflict"),
-                             "relation-conflict", f"{field}.type", target=other.id, kind=kind,
-                             other_kind=config.inverse_relation(back_kind),
-                             other_path=other.path, other_line=back_mark[0])
+            yield diagnostic(
+                item.path,
+                mark,
+                config.severity_of("relation-conflict"),
+                "relation-conflict",
+                f"{field}.type",
+                target=other.id,
+                kind=kind,
+                other_kind=config.inverse_relation(back_kind),
+                other_path=other.path,
+                other_line=back_mark[0],
+            )

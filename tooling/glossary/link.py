@@ -17,9 +17,10 @@ wrong for CJK text:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -27,11 +28,9 @@ from glossary.model import FIELDS, field_texts
 
 # Korean particles and copula endings that may follow a noun; up to three may combine
 # (파이프라인 + 에서 + 는).
-PARTICLES = frozenset("""
-은 는 이 가 을 를 의 에 에서 에게 께 한테 로 으로 와 과 도 만 까지 부터 보다 처럼 같이
-이나 나 이란 란 이라 라 이라는 라는 이라고 라고 으로서 로서 으로써 로써 이며 며 이고 고
-이다 다 입니다 이에요 예요 이야 야 인 마다 조차 밖에 뿐 들 과의 와의 보다는 에는 에도 이든 든
-""".split())
+PARTICLES = frozenset(
+    ["은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "께", "한테", "로", "으로", "와", "과", "도", "만", "까지", "부터", "보다", "처럼", "같이", "이나", "나", "이란", "란", "이라", "라", "이라는", "라는", "이라고", "라고", "으로서", "로서", "으로써", "로써", "이며", "며", "이고", "고", "이다", "다", "입니다", "이에요", "예요", "이야", "야", "인", "마다", "조차", "밖에", "뿐", "들", "과의", "와의", "보다는", "에는", "에도", "이든", "든"]
+)
 MAX_PARTICLES = 3
 
 
@@ -40,7 +39,9 @@ def _is_ascii_word(char: str) -> bool:
 
 
 def _is_hangul(char: str) -> bool:
-    return "\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" or "\u3130" <= char <= "\u318f"
+    return (
+        "\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" or "\u3130" <= char <= "\u318f"
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -88,7 +89,7 @@ class Matcher:
     automaton: ahocorasick.Automaton | None
 
     @classmethod
-    def build(cls, targets: Iterable[Target]) -> "Matcher":
+    def build(cls, targets: Iterable[Target]) -> Matcher:
         automaton = ahocorasick.Automaton()
         keys: dict[str, list[Target]] = {}
         for target in targets:
@@ -115,8 +116,9 @@ class Matcher:
                 if end_at is not None:
                     yield start, end_at, target.concept
 
-    def link(self, text: str, exclude: str | None = None,
-             already: set[str] | None = None) -> list[Segment]:
+    def link(
+        self, text: str, exclude: str | None = None, already: set[str] | None = None
+    ) -> list[Segment]:
         """Split ``text`` into plain text and mentions: longest match first, each concept
         once (``already`` carries concepts linked earlier in the same block). A match
         that is not linked (the concept itself, or one linked before) still claims its
@@ -153,7 +155,9 @@ def _accept(text: str, start: int, end: int, target: Target) -> int | None:
     if _is_ascii_word(term[-1]):
         if target.plural:
             for suffix in ("es", "s"):
-                if text.startswith(suffix, end) and not _is_ascii_word(text[end + len(suffix):end + len(suffix) + 1]):
+                if text.startswith(suffix, end) and not _is_ascii_word(
+                    text[end + len(suffix) : end + len(suffix) + 1]
+                ):
                     return end + len(suffix)
         return end if not (end < len(text) and _is_ascii_word(text[end])) else None
     if _is_hangul(term[-1]):
@@ -172,7 +176,7 @@ def split_code(text: str) -> list[Segment]:
     segments, position = [], 0
     for match in _CODE.finditer(text):
         if match.start() > position:
-            segments.append(Segment("text", text[position:match.start()]))
+            segments.append(Segment("text", text[position : match.start()]))
         segments.append(Segment("code", match.group(1)))
         position = match.end()
     if position < len(text):
@@ -257,9 +261,11 @@ class Linked:
     text blocks split into text and mentions, and the mentions indexed as backlinks."""
 
     concepts: dict
-    relations: dict   # concept id -> [(kind, target)] in both directions
+    relations: dict  # concept id -> [(kind, target)] in both directions
     metrics: dict = field(default_factory=dict)  # concept id -> Metric (the formulas stage)
-    languages: dict = field(default_factory=dict, repr=False, compare=False)  # lang -> LanguageLinks
+    languages: dict = field(
+        default_factory=dict, repr=False, compare=False
+    )  # lang -> LanguageLinks
 
     def language(self, lang: str) -> LanguageLinks:
         if lang not in self.languages:

@@ -47,7 +47,7 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
     first_line: str = ""
     strings: tuple = field(default=(), repr=False)  # every text value with its place
-    source: str = field(default="", repr=False)    # the text, to place errors inside a value
+    source: str = field(default="", repr=False)  # the text, to place errors inside a value
 
     def mark(self, where: Path_, key: bool = False) -> tuple[int, int]:
         """The line and column of the value at ``where`` (or of its key), else its nearest parent."""
@@ -163,8 +163,9 @@ class _Builder:
                 self.check_node(event)
             key = event.value
             if key in mapping:
-                self.problem(event, "duplicate-key", key=key,
-                             first_line=self.key_marks[(*where, key)][0])
+                self.problem(
+                    event, "duplicate-key", key=key, first_line=self.key_marks[(*where, key)][0]
+                )
                 self.build(next_event(), (*where, "?"))
                 continue
             here = (*where, key)
@@ -193,16 +194,24 @@ def _syntax_problem(path: Path, text: str, error: yaml.YAMLError) -> Diagnostic:
 
 def _decode(path: Path, raw: bytes) -> tuple[str | None, list[Diagnostic]]:
     if len(raw) > MAX_BYTES:
-        return None, [diagnostic(str(path), (1, 1), "error", "file-too-large",
-                                 size=len(raw), limit=MAX_BYTES)]
+        return None, [
+            diagnostic(str(path), (1, 1), "error", "file-too-large", size=len(raw), limit=MAX_BYTES)
+        ]
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
         return None, [diagnostic(str(path), _position(raw, offset), "error", "binary-file")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return None, [diagnostic(str(path), _position(raw, error.start), "error", "not-utf8",
-                                 byte=f"{raw[error.start]:02X}")]
+        return None, [
+            diagnostic(
+                str(path),
+                _position(raw, error.start),
+                "error",
+                "not-utf8",
+                byte=f"{raw[error.start]:02X}",
+            )
+        ]
     return text.removeprefix("\ufeff"), []
 
 
@@ -240,13 +249,24 @@ def load_text(path: Path, text: str) -> Document:
             builder.problems.append(diagnostic(str(path), (1, 1), "error", "empty-file"))
         else:
             kind = lazy(N_("a list") if isinstance(data, list) else N_("a single value"))
-            builder.problems.append(diagnostic(str(path), builder.marks.get((), (1, 1)), "error",
-                                               "not-a-mapping", kind=kind))
+            builder.problems.append(
+                diagnostic(
+                    str(path), builder.marks.get((), (1, 1)), "error", "not-a-mapping", kind=kind
+                )
+            )
     if not isinstance(data, dict):
         data = None
     first_line = text.split("\n", 1)[0]
-    return Document(path, data, builder.marks, builder.key_marks, tuple(builder.problems),
-                    first_line, tuple(builder.strings) if data is not None else (), text)
+    return Document(
+        path,
+        data,
+        builder.marks,
+        builder.key_marks,
+        tuple(builder.problems),
+        first_line,
+        tuple(builder.strings) if data is not None else (),
+        text,
+    )
 
 
 def load_document(path: Path) -> Document:
@@ -254,7 +274,9 @@ def load_document(path: Path) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        problem = diagnostic(str(path), (1, 1), "error", "unreadable", reason=error.strerror or str(error))
+        problem = diagnostic(
+            str(path), (1, 1), "error", "unreadable", reason=error.strerror or str(error)
+        )
         return Document(path, None, {}, {}, (problem,))
     text, problems = _decode(path, raw)
     if text is None:

@@ -8,9 +8,10 @@ import never deletes; a field that differs is a conflict, reported with both val
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from ruamel.yaml import YAMLError
 
@@ -31,7 +32,7 @@ class Change:
     """One difference between the imported file and terms/. ``where`` is the field's
     place in the term file, e.g. ``('ko', 'definition')``; empty for a new concept."""
 
-    kind: str   # "new", "added" or "conflict"
+    kind: str  # "new", "added" or "conflict"
     concept: str
     where: tuple = ()
     old: Any = None
@@ -79,7 +80,9 @@ def iter_changes(current: Concept | None, incoming: Concept, config: Config) -> 
     for where, new in flatten(file_data(incoming, config), config).items():
         if new in (None, "", [], {}) or _same(where, old.get(where), new):
             continue
-        yield Change("added" if where not in old else "conflict", incoming.id, where, old.get(where), new)
+        yield Change(
+            "added" if where not in old else "conflict", incoming.id, where, old.get(where), new
+        )
 
 
 def _file_errors(path: Path, text: str, checker: SchemaChecker, config: Config) -> list[Diagnostic]:
@@ -103,8 +106,14 @@ class Plan:
     problems: list[Diagnostic]
 
 
-def plan(changes: list[Change], incoming: dict[str, Concept], current: dict[str, Concept],
-         terms: Path, source: Path, config: Config) -> Plan:
+def plan(
+    changes: list[Change],
+    incoming: dict[str, Concept],
+    current: dict[str, Concept],
+    terms: Path,
+    source: Path,
+    config: Config,
+) -> Plan:
     result = Plan({}, set(), [])
     by_concept: dict[str, list[Change]] = {}
     for change in changes:
@@ -115,12 +124,22 @@ def plan(changes: list[Change], incoming: dict[str, Concept], current: dict[str,
             _plan_new(result, data, terms, source, config)
             continue
         path = current[concept_id].path
-        values = {c.where: _in_file_order(c.old, c.new) if c.where[-1] == "terms" else c.new for c in found}
+        values = {
+            c.where: _in_file_order(c.old, c.new) if c.where[-1] == "terms" else c.new
+            for c in found
+        }
         try:
             result.texts[path] = update_text(path.read_text("utf-8"), values, top_order(config))
         except (OSError, YAMLError) as error:
-            result.problems.append(diagnostic(str(path), (1, 1), "error", "import-cannot-update",
-                                              problem=str(error).splitlines()[0]))
+            result.problems.append(
+                diagnostic(
+                    str(path),
+                    (1, 1),
+                    "error",
+                    "import-cannot-update",
+                    problem=str(error).splitlines()[0],
+                )
+            )
     checker = SchemaChecker(build_schema(config))
     for path, text in result.texts.items():
         result.problems += _file_errors(path, text, checker, config)
@@ -137,12 +156,24 @@ def _in_file_order(old: list[dict] | None, new: list[dict]) -> list[dict]:
 def _plan_new(result: Plan, data: dict, terms: Path, source: Path, config: Config) -> None:
     concept_id = data["id"]
     if not ID_PATTERN.match(concept_id):
-        result.problems.append(diagnostic(str(source), (1, 1), "error", "invalid-format", "id",
-                                          value=concept_id, what=lazy(N_("a valid id")), hint=hint("id-format")))
+        result.problems.append(
+            diagnostic(
+                str(source),
+                (1, 1),
+                "error",
+                "invalid-format",
+                "id",
+                value=concept_id,
+                what=lazy(N_("a valid id")),
+                hint=hint("id-format"),
+            )
+        )
         return
     path = terms / f"{concept_id}.yaml"
     if path.exists():
-        result.problems.append(diagnostic(str(path), (1, 1), "error", "import-exists", id=concept_id))
+        result.problems.append(
+            diagnostic(str(path), (1, 1), "error", "import-exists", id=concept_id)
+        )
         return
     result.texts[path] = new_text(data, top_order(config)[3:])
     result.new.add(path)
@@ -156,20 +187,37 @@ def format_change(change: Change, current: dict[str, Concept], terms: Path, docs
     """One line per difference, placed at the field in the term file (``docs`` caches the
     loaded files)."""
     if change.kind == "new":
-        return render_message("import-new", {"path": terms / f"{change.concept}.yaml", "id": change.concept})
+        return render_message(
+            "import-new", {"path": terms / f"{change.concept}.yaml", "id": change.concept}
+        )
     path = current[change.concept].path
     if path not in docs:
         docs[path] = load_document(path)
     line, column = docs[path].mark(change.where)
-    return render_message(f"import-{change.kind}", {
-        "where": f"{path}:{line}:{column}", "field": format_field(change.where),
-        "old": _shown(change.old), "new": _shown(change.new)})
+    return render_message(
+        f"import-{change.kind}",
+        {
+            "where": f"{path}:{line}:{column}",
+            "field": format_field(change.where),
+            "old": _shown(change.old),
+            "new": _shown(change.new),
+        },
+    )
 
 
 def _summary(changes: list[Change], source: Path) -> str:
-    count = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("new", "added", "conflict")}
-    return render_message("import-summary", {"new": count["new"], "added": count["added"],
-                                             "conflicts": count["conflict"], "file": source})
+    count = {
+        kind: sum(1 for c in changes if c.kind == kind) for kind in ("new", "added", "conflict")
+    }
+    return render_message(
+        "import-summary",
+        {
+            "new": count["new"],
+            "added": count["added"],
+            "conflicts": count["conflict"],
+            "file": source,
+        },
+    )
 
 
 def _in_order(problems: list[Diagnostic]) -> list[Diagnostic]:
@@ -188,7 +236,9 @@ def write_plan(result: Plan) -> None:
             out.write(text)
 
 
-def import_file(source: Path, fmt: str, terms: Path, config: Config, write: bool) -> tuple[str, int]:
+def import_file(
+    source: Path, fmt: str, terms: Path, config: Config, write: bool
+) -> tuple[str, int]:
     """Read, compare, plan and check, then write only if asked and nothing stands in the way.
     Returns the report and the exit code."""
     from glossary.pipeline import load_glossary
@@ -198,8 +248,11 @@ def import_file(source: Path, fmt: str, terms: Path, config: Config, write: bool
         return _refused(problems), 1
     incoming = {c.id: c for c in build_concepts(items, source, config)}
     current = load_glossary([terms], config=config, want_concepts=True, use_cache=False).concepts
-    changes = [change for concept in incoming.values()
-               for change in iter_changes(current.get(concept.id), concept, config)]
+    changes = [
+        change
+        for concept in incoming.values()
+        for change in iter_changes(current.get(concept.id), concept, config)
+    ]
     result = plan(changes, incoming, current, terms, source, config)
     problems += result.problems
     docs: dict = {}
@@ -214,5 +267,7 @@ def import_file(source: Path, fmt: str, terms: Path, config: Config, write: bool
         return "\n".join([*lines, render_message("import-dry-run", {})]), 0
     write_plan(result)
     conflicts = sum(1 for c in changes if c.kind == "conflict")
-    lines.append(render_message("import-written", {"files": len(result.texts), "conflicts": conflicts}))
+    lines.append(
+        render_message("import-written", {"files": len(result.texts), "conflicts": conflicts})
+    )
     return "\n".join(lines), 0

@@ -34,33 +34,59 @@ def resolve(value: object) -> object:
 
 MESSAGES: dict[str, tuple[str, str | None]] = {
     # Reading the file
-    "file-too-large": (N_("the file is {size} bytes; a term file may be at most {limit} bytes."),
-                       N_("Keep one concept per file and remove pasted material.")),
-    "binary-file": (N_("the file contains a NUL byte, so it is not a text file."),
-                    N_("Check that this is the YAML file you meant to save.")),
-    "not-utf8": (N_("the file is not valid UTF-8 (byte 0x{byte} cannot be read)."),
-                 N_("Save the file with UTF-8 encoding.")),
-    "empty-file": (N_("the file is empty."),
-                   N_("Copy an existing term file as a starting point.")),
+    "file-too-large": (
+        N_("the file is {size} bytes; a term file may be at most {limit} bytes."),
+        N_("Keep one concept per file and remove pasted material."),
+    ),
+    "binary-file": (
+        N_("the file contains a NUL byte, so it is not a text file."),
+        N_("Check that this is the YAML file you meant to save."),
+    ),
+    "not-utf8": (
+        N_("the file is not valid UTF-8 (byte 0x{byte} cannot be read)."),
+        N_("Save the file with UTF-8 encoding."),
+    ),
+    "empty-file": (N_("the file is empty."), N_("Copy an existing term file as a starting point.")),
     "unreadable": (N_("the file cannot be read: {reason}."), None),
     "yaml-syntax": (N_("YAML syntax error: {problem}."), N_("{hint}")),
-    "yaml-tab": (N_("a tab character is used for indentation."),
-                 N_("Indent with spaces only (two per level).")),
-    "duplicate-key": (N_("the key '{key}' appears twice in the same mapping (first at line {first_line})."),
-                      N_("Keep one of them: the second would silently replace the first.")),
-    "yaml-alias": (N_("anchors and aliases ('&name', '*name') are not allowed in term files (first use shown)."),
-                   N_("Write the value out in full.")),
-    "yaml-tag": (N_("the tag '{tag}' is not allowed in term files."),
-                 N_("Remove it and write a plain value.")),
-    "complex-key": (N_("a key must be plain text."), N_("Write the key as a single word such as 'term'.")),
-    "multiple-documents": (N_("the file holds more than one YAML document ('---')."),
-                           N_("Keep one concept per file.")),
-    "too-deep": (N_("values are nested more than {limit} levels deep."),
-                 N_("Term files need only a few levels; check the indentation.")),
-    "not-a-mapping": (N_("the file must be a mapping of fields (id, category, languages…), not {kind}."),
-                      N_("Start the file with 'id: <file name>' on its own line.")),
-    "missing-schema-line": (N_("the first line does not point editors to the schema."),
-                            N_("Make the first line: {line}")),
+    "yaml-tab": (
+        N_("a tab character is used for indentation."),
+        N_("Indent with spaces only (two per level)."),
+    ),
+    "duplicate-key": (
+        N_("the key '{key}' appears twice in the same mapping (first at line {first_line})."),
+        N_("Keep one of them: the second would silently replace the first."),
+    ),
+    "yaml-alias": (
+        N_(
+            "anchors and aliases ('&name', '*name') are not allowed in term files (first use shown)."
+        ),
+        N_("Write the value out in full."),
+    ),
+    "yaml-tag": (
+        N_("the tag '{tag}' is not allowed in term files."),
+        N_("Remove it and write a plain value."),
+    ),
+    "complex-key": (
+        N_("a key must be plain text."),
+        N_("Write the key as a single word such as 'term'."),
+    ),
+    "multiple-documents": (
+        N_("the file holds more than one YAML document ('---')."),
+        N_("Keep one concept per file."),
+    ),
+    "too-deep": (
+        N_("values are nested more than {limit} levels deep."),
+        N_("Term files need only a few levels; check the indentation."),
+    ),
+    "not-a-mapping": (
+        N_("the file must be a mapping of fields (id, category, languages…), not {kind}."),
+        N_("Start the file with 'id: <file name>' on its own line."),
+    ),
+    "missing-schema-line": (
+        N_("the first line does not point editors to the schema."),
+        N_("Make the first line: {line}"),
+    ),
     # Schema
     "missing-field": (N_("the required field '{name}' is missing."), N_("{hint}")),
     "unknown-field": (N_("'{name}' is not a field here."), N_("{hint}")),
@@ -72,136 +98,327 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "too-long": (N_("the text is longer than {maximum} characters."), None),
     "out-of-range": (N_("{value} is out of range: {bound}."), None),
     "duplicate-item": (N_("'{value}' is listed more than once."), N_("Remove the repeated item.")),
-    "no-preferred": (N_("no designation has status 'preferred'."),
-                     N_("Mark exactly one term with 'status: preferred'.")),
-    "several-preferred": (N_("more than one designation has status 'preferred'."),
-                          N_("Keep one preferred term; make the others 'admitted'.")),
-    "source-incomplete": (N_("a source needs a seed 'document' or a 'title'."),
-                          N_("Add 'document: <seed file name>' or 'title: …'.")),
+    "no-preferred": (
+        N_("no designation has status 'preferred'."),
+        N_("Mark exactly one term with 'status: preferred'."),
+    ),
+    "several-preferred": (
+        N_("more than one designation has status 'preferred'."),
+        N_("Keep one preferred term; make the others 'admitted'."),
+    ),
+    "source-incomplete": (
+        N_("a source needs a seed 'document' or a 'title'."),
+        N_("Add 'document: <seed file name>' or 'title: …'."),
+    ),
     "schema-error": (N_("{detail}."), None),
     # Across files
-    "id-mismatch": (N_("the id '{id}' differs from the file name '{stem}.yaml'."),
-                    N_("Rename the file to '{id}.yaml' or set 'id: {stem}'.")),
-    "duplicate-id": (N_("the id '{id}' is also used by {other}."),
-                     N_("Give each concept its own id.")),
-    "duplicate-term": (N_("the preferred {lang} term '{term}' is also preferred for '{other}' ({other_path}:{other_line})."),
-                       N_("Make one of the terms more specific, or merge the two concepts.")),
+    "id-mismatch": (
+        N_("the id '{id}' differs from the file name '{stem}.yaml'."),
+        N_("Rename the file to '{id}.yaml' or set 'id: {stem}'."),
+    ),
+    "duplicate-id": (
+        N_("the id '{id}' is also used by {other}."),
+        N_("Give each concept its own id."),
+    ),
+    "duplicate-term": (
+        N_(
+            "the preferred {lang} term '{term}' is also preferred for '{other}' ({other_path}:{other_line})."
+        ),
+        N_("Make one of the terms more specific, or merge the two concepts."),
+    ),
     "unknown-ref": (N_("'{target}' is not a concept."), N_("{hint}")),
-    "self-ref": (N_("the concept relates to itself."), N_("Point the relation at another concept.")),
-    "duplicate-relation": (N_("the relation '{kind}' to '{target}' is listed more than once."),
-                           N_("Remove the repeated relation.")),
-    "relation-conflict": (N_("this file makes '{target}' '{kind}', but {other_path}:{other_line} makes it '{other_kind}'."),
-                          N_("Keep the relation on one side only, or make the two agree.")),
-    "not-nfc": (N_("the text is not in Unicode NFC form (for example decomposed Hangul)."),
-                N_("Replace it with the composed form: {nfc}")),
-    "wrong-script": (N_("{script_found} characters in {lang} text: {chars}."),
-                     N_("Use {script_wanted} forms: {fixed}.")),
-    "missing-language": (N_("the concept has no {lang} entry."),
-                         N_("Add the section '{lang}:' with terms, a definition and an example.")),
-    "missing-definition": (N_("the {lang} entry has no definition."),
-                           N_("Add 'definition:' with 2–4 sentences.")),
-    "missing-example": (N_("the {lang} entry has no example."),
-                        N_("Add 'example:' with a sentence a sales rep would say.")),
-    "no-relations": (N_("the concept has no relations to other concepts."),
-                     N_("Add at least one entry under 'relations:'.")),
-    "no-sources": (N_("the concept cites no sources."),
-                   N_("Add the seed document or publication it is based on under 'sources:'.")),
+    "self-ref": (
+        N_("the concept relates to itself."),
+        N_("Point the relation at another concept."),
+    ),
+    "duplicate-relation": (
+        N_("the relation '{kind}' to '{target}' is listed more than once."),
+        N_("Remove the repeated relation."),
+    ),
+    "relation-conflict": (
+        N_(
+            "this file makes '{target}' '{kind}', but {other_path}:{other_line} makes it '{other_kind}'."
+        ),
+        N_("Keep the relation on one side only, or make the two agree."),
+    ),
+    "not-nfc": (
+        N_("the text is not in Unicode NFC form (for example decomposed Hangul)."),
+        N_("Replace it with the composed form: {nfc}"),
+    ),
+    "wrong-script": (
+        N_("{script_found} characters in {lang} text: {chars}."),
+        N_("Use {script_wanted} forms: {fixed}."),
+    ),
+    "missing-language": (
+        N_("the concept has no {lang} entry."),
+        N_("Add the section '{lang}:' with terms, a definition and an example."),
+    ),
+    "missing-definition": (
+        N_("the {lang} entry has no definition."),
+        N_("Add 'definition:' with 2–4 sentences."),
+    ),
+    "missing-example": (
+        N_("the {lang} entry has no example."),
+        N_("Add 'example:' with a sentence a sales rep would say."),
+    ),
+    "no-relations": (
+        N_("the concept has no relations to other concepts."),
+        N_("Add at least one entry under 'relations:'."),
+    ),
+    "no-sources": (
+        N_("the concept cites no sources."),
+        N_("Add the seed document or publication it is based on under 'sources:'."),
+    ),
     "placeholder": (N_("the text is still the placeholder '{text}'."), N_("{hint}")),
-    "stale-translation": (N_("the {source} {name} changed since this translation was made from it."),
-                          N_("Review the translation against the current {source} text, then run "
-                             "'glossary review {id} --lang {lang} --field {name}'.")),
+    "stale-translation": (
+        N_("the {source} {name} changed since this translation was made from it."),
+        N_(
+            "Review the translation against the current {source} text, then run "
+            "'glossary review {id} --lang {lang} --field {name}'."
+        ),
+    ),
     # Formulas
-    "formula-syntax": (N_("the formula does not parse: {problem} at column {column} of the expression."),
-                       N_("Use input names, numbers, + - * / and parentheses.")),
-    "formula-unknown-name": (N_("the formula uses '{name}', which is not one of the inputs."),
-                             N_("Add an input named '{name}' or fix the spelling.")),
-    "formula-unused-input": (N_("the input '{name}' is not used in the formula."),
-                             N_("Remove the input or use it in the expression.")),
-    "formula-bounds": (N_("the bounds of '{name}' are inconsistent: the lower bound {low} is not below the upper bound {high}."), None),
-    "formula-default-out-of-range": (N_("the default {value} of '{name}' is outside its bounds."), None),
-    "formula-forward-only": (N_("the formula cannot be solved uniquely for '{name}'; the calculator offers it forward only."), None),
-    "example-missing-input": (N_("the example gives no value for '{name}'."), N_("Add '{name}: <number>' to its inputs.")),
-    "example-unknown-input": (N_("'{name}' is not an input of the formula."), N_("Remove it or rename it to an input.")),
-    "example-out-of-range": (N_("the example value {value} of '{name}' is outside its bounds."), None),
-    "example-division-by-zero": (N_("the example divides by zero."), N_("Change the inputs so that no divisor is 0.")),
+    "formula-syntax": (
+        N_("the formula does not parse: {problem} at column {column} of the expression."),
+        N_("Use input names, numbers, + - * / and parentheses."),
+    ),
+    "formula-unknown-name": (
+        N_("the formula uses '{name}', which is not one of the inputs."),
+        N_("Add an input named '{name}' or fix the spelling."),
+    ),
+    "formula-unused-input": (
+        N_("the input '{name}' is not used in the formula."),
+        N_("Remove the input or use it in the expression."),
+    ),
+    "formula-bounds": (
+        N_(
+            "the bounds of '{name}' are inconsistent: the lower bound {low} is not below the upper bound {high}."
+        ),
+        None,
+    ),
+    "formula-default-out-of-range": (
+        N_("the default {value} of '{name}' is outside its bounds."),
+        None,
+    ),
+    "formula-forward-only": (
+        N_(
+            "the formula cannot be solved uniquely for '{name}'; the calculator offers it forward only."
+        ),
+        None,
+    ),
+    "example-missing-input": (
+        N_("the example gives no value for '{name}'."),
+        N_("Add '{name}: <number>' to its inputs."),
+    ),
+    "example-unknown-input": (
+        N_("'{name}' is not an input of the formula."),
+        N_("Remove it or rename it to an input."),
+    ),
+    "example-out-of-range": (
+        N_("the example value {value} of '{name}' is outside its bounds."),
+        None,
+    ),
+    "example-division-by-zero": (
+        N_("the example divides by zero."),
+        N_("Change the inputs so that no divisor is 0."),
+    ),
     "example-not-finite": (N_("the example's result is not a finite number."), None),
-    "example-mismatch": (N_("the stated result {stated} differs from the computed {computed}."),
-                         N_("Correct the result or the inputs.")),
-    "inverse-mismatch": (N_("solving the formula for '{name}' gives {computed}, not the example's {value}."),
-                         N_("Check the example's result and inputs.")),
-    "internal-error": (N_("unexpected failure while checking this file ({error})."),
-                       N_("Please report this together with the file.")),
+    "example-mismatch": (
+        N_("the stated result {stated} differs from the computed {computed}."),
+        N_("Correct the result or the inputs."),
+    ),
+    "inverse-mismatch": (
+        N_("solving the formula for '{name}' gives {computed}, not the example's {value}."),
+        N_("Check the example's result and inputs."),
+    ),
+    "internal-error": (
+        N_("unexpected failure while checking this file ({error})."),
+        N_("Please report this together with the file."),
+    ),
     # Run summary and usage
     "summary": (N_("{files} file(s) checked: {errors} error(s), {warnings} warning(s)."), None),
     "no-files": (N_("no term files (*.yaml) found in {paths}."), None),
     "path-not-found": (N_("{path}: no such file or folder."), None),
-    "calc-unknown-metric": (N_("'{concept}' is not a metric in terms/ (a concept with a formula)."), None),
+    "calc-unknown-metric": (
+        N_("'{concept}' is not a metric in terms/ (a concept with a formula)."),
+        None,
+    ),
     "calc-bad-value": (N_("'{value}' is not NAME=VALUE with one of: {names}."), None),
-    "calc-cannot-solve": (N_("the formula cannot be solved for '{name}'; choose one of: {names}."), None),
+    "calc-cannot-solve": (
+        N_("the formula cannot be solved for '{name}'; choose one of: {names}."),
+        None,
+    ),
     "build-failed": (N_("the site was not built; {site} is unchanged."), None),
     "build-done": (N_("built {pages} pages into {site} in {seconds} s."), None),
-    "serve-kept": (N_("the preview keeps showing the last good build until these are fixed."), None),
+    "serve-kept": (
+        N_("the preview keeps showing the last good build until these are fixed."),
+        None,
+    ),
     "serve-rebuilt": (N_("rebuilt in {seconds} s"), None),
     # Export and import (glossary.exchange, glossary.merge)
-    "export-failed": (N_("nothing was exported because the term files have the errors above."), None),
+    "export-failed": (
+        N_("nothing was exported because the term files have the errors above."),
+        None,
+    ),
     "export-written": (N_("wrote {concepts} concept(s) to {path}."), None),
-    "import-unknown-format": (N_("cannot tell the format of {file} from its name; add --format csv, tbx or json."), None),
+    "import-unknown-format": (
+        N_("cannot tell the format of {file} from its name; add --format csv, tbx or json."),
+        None,
+    ),
     "import-bad-file": (N_("the file cannot be read as {format}: {problem}."), None),
-    "import-not-tbx": (N_("the file is not TBX v3: its root element is <{root}>, not <tbx>."),
-                       N_("Export TBX-Basic (ISO 30042:2019) from your tool.")),
-    "import-no-id": (N_("the {what} has no 'id'."),
-                     N_("Give every concept its id, like 'annual-contract-value'.")),
-    "import-unknown-language": (N_("'{lang}' is not one of the glossary's languages."),
-                                N_("Use one of: {languages}.")),
-    "import-unknown-column": (N_("'{name}' is not a column of the glossary's CSV."),
-                              N_("Use the columns that 'glossary export --format csv' writes: {columns}.")),
+    "import-not-tbx": (
+        N_("the file is not TBX v3: its root element is <{root}>, not <tbx>."),
+        N_("Export TBX-Basic (ISO 30042:2019) from your tool."),
+    ),
+    "import-no-id": (
+        N_("the {what} has no 'id'."),
+        N_("Give every concept its id, like 'annual-contract-value'."),
+    ),
+    "import-unknown-language": (
+        N_("'{lang}' is not one of the glossary's languages."),
+        N_("Use one of: {languages}."),
+    ),
+    "import-unknown-column": (
+        N_("'{name}' is not a column of the glossary's CSV."),
+        N_("Use the columns that 'glossary export --format csv' writes: {columns}."),
+    ),
     "import-bad-value": (N_("'{value}' is not a valid {what}."), N_("{hint}")),
-    "import-bad-line": (N_("the line '{line}' is not in the form '{expected}'."),
-                        N_("See 'glossary import --help' for how cells hold several values.")),
-    "import-bad-formula": (N_("the formula is not valid JSON: {problem}."),
-                           N_("Copy the formula cell from a fresh export and edit it there.")),
-    "import-duplicate": (N_("'{what}' appears more than once in the file (first at line {first_line})."),
-                         N_("Keep one of them.")),
-    "import-rows-disagree": (N_("the rows of '{id}' give different values for '{name}' (first at line {first_line})."),
-                             N_("Fill the concept-wide columns in on one row only.")),
-    "import-unknown-note": (N_("the note '{text}' is not one that 'glossary export' writes; it is not imported."), None),
-    "import-exists": (N_("the file already exists, so the new concept '{id}' is not written there."),
-                      N_("Fix the existing file so that it loads as '{id}', or give the new concept another id.")),
-    "import-cannot-update": (N_("the file cannot be updated: {problem}."),
-                             N_("Fix it first ('glossary check' shows where).")),
+    "import-bad-line": (
+        N_("the line '{line}' is not in the form '{expected}'."),
+        N_("See 'glossary import --help' for how cells hold several values."),
+    ),
+    "import-bad-formula": (
+        N_("the formula is not valid JSON: {problem}."),
+        N_("Copy the formula cell from a fresh export and edit it there."),
+    ),
+    "import-duplicate": (
+        N_("'{what}' appears more than once in the file (first at line {first_line})."),
+        N_("Keep one of them."),
+    ),
+    "import-rows-disagree": (
+        N_("the rows of '{id}' give different values for '{name}' (first at line {first_line})."),
+        N_("Fill the concept-wide columns in on one row only."),
+    ),
+    "import-unknown-note": (
+        N_("the note '{text}' is not one that 'glossary export' writes; it is not imported."),
+        None,
+    ),
+    "import-exists": (
+        N_("the file already exists, so the new concept '{id}' is not written there."),
+        N_("Fix the existing file so that it loads as '{id}', or give the new concept another id."),
+    ),
+    "import-cannot-update": (
+        N_("the file cannot be updated: {problem}."),
+        N_("Fix it first ('glossary check' shows where)."),
+    ),
     "import-new": (N_("{path}: new concept '{id}'."), None),
     "import-added": (N_("{where}: added: {field}: {new}"), None),
     "import-conflict": (N_("{where}: conflict: {field}: {old} → {new}"), None),
-    "import-summary": (N_("{new} new concept(s), {added} added field(s), {conflicts} conflicting field(s) in {file}."), None),
-    "import-dry-run": (N_("Nothing written. Run again with --write to apply these changes; conflicting fields will then take the imported value."), None),
-    "import-written": (N_("Wrote {files} file(s); {conflicts} conflicting field(s) took the imported value."), None),
+    "import-summary": (
+        N_(
+            "{new} new concept(s), {added} added field(s), {conflicts} conflicting field(s) in {file}."
+        ),
+        None,
+    ),
+    "import-dry-run": (
+        N_(
+            "Nothing written. Run again with --write to apply these changes; conflicting fields will then take the imported value."
+        ),
+        None,
+    ),
+    "import-written": (
+        N_("Wrote {files} file(s); {conflicts} conflicting field(s) took the imported value."),
+        None,
+    ),
     "import-no-changes": (N_("No changes: terms/ already matches {file}."), None),
     "import-not-written": (N_("Nothing written because of the error(s) above."), None),
     # Editors' commands (glossary new, review, status)
-    "new-exists": (N_("{path} already exists; 'glossary new' never overwrites a file. Edit it, or choose another id."), None),
+    "new-exists": (
+        N_(
+            "{path} already exists; 'glossary new' never overwrites a file. Edit it, or choose another id."
+        ),
+        None,
+    ),
     "new-created": (N_("created {path}. Still to write:"), None),
     "new-todo-field": (N_("  line {line}, {field}: {text}"), None),
     "new-todo": (N_("  {text}"), None),
     "new-next": (N_("Then run 'glossary check {path}' until it reports no errors."), None),
-    "review-unreadable": (N_("{path} cannot be edited safely until its errors are fixed: run 'glossary check {path}'."), None),
+    "review-unreadable": (
+        N_(
+            "{path} cannot be edited safely until its errors are fixed: run 'glossary check {path}'."
+        ),
+        None,
+    ),
     "review-no-entry": (N_("{path} has no {lang} section to review."), None),
-    "review-no-field": (N_("{path}: {lang} has no {field} translated from {source}, so there is nothing to review."), None),
-    "review-not-block": (N_("{path}: the {lang} section is not written as indented 'key: value' lines, so the review cannot be recorded in it."), None),
-    "review-unsafe": (N_("{path} was left unchanged: recording the review would have changed more than 'translated_from'. Please report this together with the file."), None),
-    "review-done": (N_("{path}: {lang} {fields} recorded as reviewed against the current {source} text."), None),
-    "review-unchanged": (N_("{path}: {lang} was already recorded against the current {source} text."), None),
-    "review-nothing": (N_("{path}: the {lang} entry has no translated definition, example or notes to record."), None),
+    "review-no-field": (
+        N_(
+            "{path}: {lang} has no {field} translated from {source}, so there is nothing to review."
+        ),
+        None,
+    ),
+    "review-not-block": (
+        N_(
+            "{path}: the {lang} section is not written as indented 'key: value' lines, so the review cannot be recorded in it."
+        ),
+        None,
+    ),
+    "review-unsafe": (
+        N_(
+            "{path} was left unchanged: recording the review would have changed more than 'translated_from'. Please report this together with the file."
+        ),
+        None,
+    ),
+    "review-done": (
+        N_("{path}: {lang} {fields} recorded as reviewed against the current {source} text."),
+        None,
+    ),
+    "review-unchanged": (
+        N_("{path}: {lang} was already recorded against the current {source} text."),
+        None,
+    ),
+    "review-nothing": (
+        N_("{path}: the {lang} entry has no translated definition, example or notes to record."),
+        None,
+    ),
     "status-heading": (N_("Translation status of {concepts} concept(s) in {paths}"), None),
-    "status-source": (N_("{name} ({lang}), the source language: {complete} complete, {incomplete} incomplete, {missing} missing."), None),
-    "status-language": (N_("{name} ({lang}): {complete} complete, {incomplete} incomplete, {missing} missing, {stale} stale, {unreviewed} never reviewed."), None),
+    "status-source": (
+        N_(
+            "{name} ({lang}), the source language: {complete} complete, {incomplete} incomplete, {missing} missing."
+        ),
+        None,
+    ),
+    "status-language": (
+        N_(
+            "{name} ({lang}): {complete} complete, {incomplete} incomplete, {missing} missing, {stale} stale, {unreviewed} never reviewed."
+        ),
+        None,
+    ),
     "status-incomplete": (N_("  Incomplete, still to write:"), None),
     "status-missing": (N_("  Missing, no {lang} section yet:"), None),
-    "status-stale": (N_("  Stale, the {source} text changed since the translation (review it, then run 'glossary review'):"), None),
-    "status-unreviewed": (N_("  Never reviewed (run 'glossary review' once a translator has checked it):"), None),
+    "status-stale": (
+        N_(
+            "  Stale, the {source} text changed since the translation (review it, then run 'glossary review'):"
+        ),
+        None,
+    ),
+    "status-unreviewed": (
+        N_("  Never reviewed (run 'glossary review' once a translator has checked it):"),
+        None,
+    ),
     "status-item": (N_("    {concept}: {fields}"), None),
     "status-missing-item": (N_("    {concept}"), None),
-    "status-total": (N_("Total: {entries} entries, {complete} complete, {incomplete} incomplete, {missing} missing; {stale} stale and {unreviewed} never-reviewed translated field(s)."), None),
-    "status-unreadable": (N_("{files} file(s) could not be read and are left out of these counts; 'glossary check' shows why."), None),
+    "status-total": (
+        N_(
+            "Total: {entries} entries, {complete} complete, {incomplete} incomplete, {missing} missing; {stale} stale and {unreviewed} never-reviewed translated field(s)."
+        ),
+        None,
+    ),
+    "status-unreadable": (
+        N_(
+            "{files} file(s) could not be read and are left out of these counts; 'glossary check' shows why."
+        ),
+        None,
+    ),
 }
 
 HINTS = {
@@ -209,13 +426,21 @@ HINTS = {
     "choose-from": N_("Use one of: {choices}."),
     "add-field": N_("Add '{name}:' here."),
     "add-reason": N_("Say in one line why this wording is to be avoided."),
-    "add-terms": N_("Add 'terms:' with the preferred term, e.g. '- {{term: …, status: preferred}}'."),
-    "id-format": N_("Use lowercase ASCII letters, digits and single hyphens, like 'annual-contract-value'."),
-    "name-format": N_("Use lowercase letters, digits and underscores, starting with a letter, like 'contract_years'."),
+    "add-terms": N_(
+        "Add 'terms:' with the preferred term, e.g. '- {{term: …, status: preferred}}'."
+    ),
+    "id-format": N_(
+        "Use lowercase ASCII letters, digits and single hyphens, like 'annual-contract-value'."
+    ),
+    "name-format": N_(
+        "Use lowercase letters, digits and underscores, starting with a letter, like 'contract_years'."
+    ),
     "date-format": N_("Write dates as YYYY, YYYY-MM or YYYY-MM-DD."),
     "url-format": N_("Write the full address, starting with https://."),
     "remove-field": N_("Remove it, or check its indentation."),
-    "quote-value": N_("Put the text in quotes if it contains ': ' or starts with a special character."),
+    "quote-value": N_(
+        "Put the text in quotes if it contains ': ' or starts with a special character."
+    ),
     "check-indent": N_("Check the indentation of this line and the one before it."),
     "fill-term": N_("Write the {lang} term."),
     "fill-definition": N_("Write what the concept is, in 2–4 sentences."),

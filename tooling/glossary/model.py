@@ -6,10 +6,11 @@ left out, so cross-file checks and the site can still work on the rest."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from glossary.config import Config
 from glossary.load import Document
@@ -47,8 +48,11 @@ class Entry:
     def abbreviations(self) -> tuple[Designation, ...]:
         """The abbreviations shown beside the preferred term (not the preferred term itself
         when it is one, as BANT is: no "BANT (BANT)")."""
-        return tuple(d for d in self.designations
-                     if d.is_abbreviation and d.status not in ("deprecated", "superseded", "preferred"))
+        return tuple(
+            d
+            for d in self.designations
+            if d.is_abbreviation and d.status not in ("deprecated", "superseded", "preferred")
+        )
 
     @cached_property
     def is_complete(self) -> bool:
@@ -122,20 +126,28 @@ def _designation(raw: dict) -> Designation | None:
     term = _text(raw.get("term"))
     if term is None:
         return None
-    return Designation(term=term, status=str(raw.get("status", "admitted")),
-                       type=str(raw.get("type", "full-form")),
-                       reason=_text(raw.get("reason")), note=_text(raw.get("note")),
-                       link="never" if raw.get("link") == "never" else "auto")
+    return Designation(
+        term=term,
+        status=str(raw.get("status", "admitted")),
+        type=str(raw.get("type", "full-form")),
+        reason=_text(raw.get("reason")),
+        note=_text(raw.get("note")),
+        link="never" if raw.get("link") == "never" else "auto",
+    )
 
 
 def _entry(lang: str, raw: dict) -> Entry:
     designations = tuple(d for d in map(_designation, _items(raw.get("terms"))) if d)
     hashes = raw.get("translated_from")
     text = _chinese_text if lang.startswith("zh") else _text
-    return Entry(lang=lang, designations=designations,
-                 definition=text(raw.get("definition")), example=text(raw.get("example")),
-                 notes=tuple(t for t in map(text, _items(raw.get("notes"), str)) if t),
-                 translated_from=dict(hashes) if isinstance(hashes, dict) else {})
+    return Entry(
+        lang=lang,
+        designations=designations,
+        definition=text(raw.get("definition")),
+        example=text(raw.get("example")),
+        notes=tuple(t for t in map(text, _items(raw.get("notes"), str)) if t),
+        translated_from=dict(hashes) if isinstance(hashes, dict) else {},
+    )
 
 
 def _source(raw: dict) -> Source:
@@ -147,10 +159,16 @@ def build_concept(doc: Document, config: Config) -> Concept:
     """The concept a loaded document describes (its id falls back to the file name)."""
     data = doc.data or {}
     concept_id = data.get("id") if isinstance(data.get("id"), str) else doc.path.stem
-    entries = {lang: _entry(lang, data[lang]) for lang in config.language_tags
-               if isinstance(data.get(lang), dict)}
-    relations = tuple(Relation(str(r.get("type")), str(r.get("target")))
-                      for r in _items(data.get("relations")) if r.get("target"))
+    entries = {
+        lang: _entry(lang, data[lang])
+        for lang in config.language_tags
+        if isinstance(data.get(lang), dict)
+    }
+    relations = tuple(
+        Relation(str(r.get("type")), str(r.get("target")))
+        for r in _items(data.get("relations"))
+        if r.get("target")
+    )
     formula = data.get("formula") if isinstance(data.get("formula"), dict) else None
     return Concept(
         id=concept_id,

@@ -4,25 +4,25 @@ discover → load → validate → model. Only ``load`` reads files; nothing her
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 from glossary.cache import CACHE_DIR, cache_file, read_cache, stamp, write_cache
-from glossary.formula.metric import known_inverses, learn_inverses, prime_inverses
 from glossary.config import Config, load_config
 from glossary.diagnostics import Diagnostic, Report, diagnostic
 from glossary.discover import discover, siblings
+from glossary.formula.check import iter_formula_errors
+from glossary.formula.metric import known_inverses, learn_inverses, prime_inverses
+from glossary.index import Indexed, index_document, iter_index_errors
 from glossary.load import load_document
 from glossary.model import Concept, build_concept
 from glossary.schema import build_schema
-from glossary.index import Indexed, index_document, iter_index_errors
-from glossary.formula.check import iter_formula_errors
 from glossary.validate import SchemaChecker, iter_document_errors
 from glossary.workers import cores, fork_pool
-
 
 PARALLEL_FROM = 400  # below this many files, starting worker processes costs more than it saves
 
@@ -57,8 +57,13 @@ def _checker_for(config: Config) -> SchemaChecker:
     return _CHECKERS[id(config)][1]
 
 
-def check_file(path: Path, config: Config, verbose: bool = False,
-               want_concept: bool = False, solver: "FormulaSide | None" = None) -> Checked:
+def check_file(
+    path: Path,
+    config: Config,
+    verbose: bool = False,
+    want_concept: bool = False,
+    solver: FormulaSide | None = None,
+) -> Checked:
     """load → schema → model → per-file checks for one file; never raises. With a
     ``solver``, a formula whose inverses are not known yet is checked there, beside
     the loading of the next files (``Checked.inverses`` then holds its future)."""
@@ -74,7 +79,11 @@ def check_file(path: Path, config: Config, verbose: bool = False,
         solved: tuple | Future = ()
         if concept.formula:
             expression = concept.formula.get("expression")
-            if solver is not None and isinstance(expression, str) and known_inverses(expression) is None:
+            if (
+                solver is not None
+                and isinstance(expression, str)
+                and known_inverses(expression) is None
+            ):
                 solved = solver.submit(doc, config)
             else:
                 formula_problems, solved = check_formula(doc, config)
@@ -87,7 +96,9 @@ def check_file(path: Path, config: Config, verbose: bool = False,
 
 
 def _internal_error(path: Path, error: Exception) -> Diagnostic:
-    return diagnostic(str(path), (1, 1), "error", "internal-error", error=f"{type(error).__name__}: {error}")
+    return diagnostic(
+        str(path), (1, 1), "error", "internal-error", error=f"{type(error).__name__}: {error}"
+    )
 
 
 def check_formula(doc, config: Config) -> tuple[list, tuple]:
@@ -132,8 +143,13 @@ def _settle(checked: Checked) -> Checked:
     return checked._replace(problems=checked.problems + problems, inverses=solved)
 
 
-def _run_checks(paths: list[Path], config: Config, verbose: bool, want_concepts: bool,
-                meanwhile: Callable[[], object] = lambda: None) -> list[Checked]:
+def _run_checks(
+    paths: list[Path],
+    config: Config,
+    verbose: bool,
+    want_concepts: bool,
+    meanwhile: Callable[[], object] = lambda: None,
+) -> list[Checked]:
     """Per-file stages, spread over the machine's cores for large corpora; on small
     ones, formulas are solved in a process beside the main one. ``meanwhile`` runs in
     the main process while other processes finish their part."""
@@ -166,12 +182,19 @@ def astuple_diagnostic(d: Diagnostic) -> tuple:
 
 def _from_payload(path: Path, payload: tuple) -> Checked:
     indexed, problems = payload
-    return Checked(path, Indexed(*indexed) if indexed else None,
-                   [Diagnostic(*fields) for fields in problems])
+    return Checked(
+        path, Indexed(*indexed) if indexed else None, [Diagnostic(*fields) for fields in problems]
+    )
 
 
-def _check_files(paths: list[Path], config: Config, verbose: bool, want_concepts: bool,
-                 use_cache: bool, meanwhile: Callable[[], object]) -> list[Checked]:
+def _check_files(
+    paths: list[Path],
+    config: Config,
+    verbose: bool,
+    want_concepts: bool,
+    use_cache: bool,
+    meanwhile: Callable[[], object],
+) -> list[Checked]:
     """Per-file results, reusing cached ones for files unchanged since the last run."""
     if not use_cache or verbose or want_concepts or config is not load_config():
         return _run_checks(paths, config, verbose, want_concepts, meanwhile)
@@ -194,15 +217,23 @@ def _check_files(paths: list[Path], config: Config, verbose: bool, want_concepts
         present = {str(p) for p in paths if p.parent == folder}
         if changed or entries.keys() - present:
             fresh = {k: v for k, v in entries.items() if k in present}
-            fresh.update((str(p), (stamps[p], _to_payload(results[p]))) for p in changed
-                         if stamps[p] is not None)
+            fresh.update(
+                (str(p), (stamps[p], _to_payload(results[p])))
+                for p in changed
+                if stamps[p] is not None
+            )
             write_cache(cache_file(folder), fresh)
     return [results[path] for path in paths]
 
 
-def load_glossary(paths: Iterable[Path], config: Config | None = None, verbose: bool = False,
-                  want_concepts: bool = False, use_cache: bool = True,
-                  meanwhile: Callable[[], object] = lambda: None) -> Glossary:
+def load_glossary(
+    paths: Iterable[Path],
+    config: Config | None = None,
+    verbose: bool = False,
+    want_concepts: bool = False,
+    use_cache: bool = True,
+    meanwhile: Callable[[], object] = lambda: None,
+) -> Glossary:
     """Check the term files under ``paths`` (and model them with ``want_concepts``);
     diagnostics are reported for those files only, though references resolve against
     every term file in their folders. ``meanwhile`` is called once, while worker
@@ -218,8 +249,9 @@ def load_glossary(paths: Iterable[Path], config: Config | None = None, verbose: 
     collecting = gc.isenabled()
     gc.disable()  # loading makes many small objects and no cycles: GC passes only cost time
     try:
-        for checked in _check_files(siblings(targets), config, verbose, want_concepts,
-                                    use_cache, meanwhile):
+        for checked in _check_files(
+            siblings(targets), config, verbose, want_concepts, use_cache, meanwhile
+        ):
             if str(checked.path) in scope:
                 glossary.report.extend(checked.problems)
             if checked.indexed is not None:
@@ -230,8 +262,11 @@ def load_glossary(paths: Iterable[Path], config: Config | None = None, verbose: 
                 learn_inverses(*checked.inverses)
         cross = list(iter_index_errors(index, config))
     except Exception as error:  # never a traceback
-        cross = [diagnostic("terms", (1, 1), "error", "internal-error",
-                            error=f"{type(error).__name__}: {error}")]
+        cross = [
+            diagnostic(
+                "terms", (1, 1), "error", "internal-error", error=f"{type(error).__name__}: {error}"
+            )
+        ]
     finally:
         if collecting:
             # what loading made lives as long as the command: left in the youngest

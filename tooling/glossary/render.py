@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Iterable
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -24,9 +24,20 @@ from glossary.model import Concept
 from glossary.ui import ui_strings
 
 LANG_SLUGS = {"en": "en", "ko": "ko", "zh-Hans": "zh-hans", "zh-Hant": "zh-hant"}
-START_HERE = ["lead", "prospect", "opportunity", "sales-pipeline", "sales-funnel", "bant",
-              "ideal-customer-profile", "sales-qualified-lead", "closed-won",
-              "annual-recurring-revenue", "churn-rate", "customer-relationship-management"]
+START_HERE = [
+    "lead",
+    "prospect",
+    "opportunity",
+    "sales-pipeline",
+    "sales-funnel",
+    "bant",
+    "ideal-customer-profile",
+    "sales-qualified-lead",
+    "closed-won",
+    "annual-recurring-revenue",
+    "churn-rate",
+    "customer-relationship-management",
+]
 
 
 @dataclass(frozen=True)
@@ -34,14 +45,14 @@ class Page:
     """One generated Markdown file of one language's site."""
 
     lang: str
-    path: str   # relative to the language's docs folder, e.g. "terms/churn-rate.md"
+    path: str  # relative to the language's docs folder, e.g. "terms/churn-rate.md"
     text: str
 
 
 @dataclass(frozen=True)
 class SiteSettings:
-    site_url: str   # ends with "/"
-    edit_url: str   # ends with "/": the term file's name is appended
+    site_url: str  # ends with "/"
+    edit_url: str  # ends with "/": the term file's name is appended
 
 
 def url_path(md_path: str) -> str:
@@ -82,10 +93,14 @@ class _Environment(Environment):
 
 @cache
 def environment() -> Environment:
-    env = _Environment(loader=PackageLoader("glossary", "templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True,
-                      auto_reload=False)  # templates ship with the package: no stat per page
+    env = _Environment(
+        loader=PackageLoader("glossary", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )  # templates ship with the package: no stat per page
     env.filters["md"] = md_escape
     return env
 
@@ -140,8 +155,10 @@ class LanguageView:
         parts = []
         for segment in segments:
             if segment.kind == "mention":
-                parts.append(f'<a class="gl-mention" href="{self.href_from_term(segment.concept)}" '
-                             f'title="{self.escaped_tip(segment.concept)}">{escape(segment.text)}</a>')
+                parts.append(
+                    f'<a class="gl-mention" href="{self.href_from_term(segment.concept)}" '
+                    f'title="{self.escaped_tip(segment.concept)}">{escape(segment.text)}</a>'
+                )
             elif segment.kind == "code":
                 parts.append(f"<code>{escape(segment.text)}</code>")
             else:
@@ -166,9 +183,17 @@ class LanguageView:
         appears in many lists."""
         key = (cid, root)
         if key not in self._items:
-            self._items[key] = Markup(environment().get_template("_item.j2").render(
-                href=f"{root}terms/{cid}/", tip=self.tip(cid), name=self.name(cid),
-                abbr=self.abbr(cid)).rstrip("\n"))
+            self._items[key] = Markup(
+                environment()
+                .get_template("_item.j2")
+                .render(
+                    href=f"{root}terms/{cid}/",
+                    tip=self.tip(cid),
+                    name=self.name(cid),
+                    abbr=self.abbr(cid),
+                )
+                .rstrip("\n")
+            )
         return self._items[key]
 
     def concept_list(self, ids: Iterable[str], root: str) -> Markup:
@@ -183,15 +208,24 @@ class LanguageView:
     def helpers(self, depth: int) -> dict:
         """What every template of a page ``depth`` folders down may use."""
         root = "../" * depth
-        return dict(ui=self.ui, lang=self.lang, root=root, name=self.name, abbr=self.abbr,
-                    tip=self.tip, href=lambda cid: f"{root}terms/{cid}/",
-                    concept_list=lambda ids: self.concept_list(ids, root))
+        return dict(
+            ui=self.ui,
+            lang=self.lang,
+            root=root,
+            name=self.name,
+            abbr=self.abbr,
+            tip=self.tip,
+            href=lambda cid: f"{root}terms/{cid}/",
+            concept_list=lambda ids: self.concept_list(ids, root),
+        )
 
 
 def _front_matter(meta: dict) -> str:
     """YAML front matter, one key per line with its value written as JSON (a subset of
     YAML): exact, and written by the json module's C encoder."""
-    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    lines = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()
+    )
     return f"---\n{lines}---\n\n"
 
 
@@ -199,26 +233,38 @@ def _alternates(view: LanguageView, concept: Concept | None, path: str) -> list[
     out = []
     for lang in view.config.languages:
         entry = concept.entry(lang.tag) if concept else None
-        out.append({
-            "lang": lang.tag, "name": lang.name,
-            "url": f"{view.settings.site_url}{lang_slug(lang.tag)}/{path}",
-            "path": f"{lang_slug(lang.tag)}/{path}",
-            "complete": bool(entry.is_complete) if concept else True,
-            "term": entry.preferred.term if entry and entry.preferred else "",
-        })
+        out.append(
+            {
+                "lang": lang.tag,
+                "name": lang.name,
+                "url": f"{view.settings.site_url}{lang_slug(lang.tag)}/{path}",
+                "path": f"{lang_slug(lang.tag)}/{path}",
+                "complete": bool(entry.is_complete) if concept else True,
+                "term": entry.preferred.term if entry and entry.preferred else "",
+            }
+        )
     return out
 
 
 def _json_ld(view: LanguageView, concept: Concept, url: str) -> str:
     entry = view.entry_or_source(concept)
     data = {
-        "@context": "https://schema.org", "@type": "DefinedTerm", "@id": url, "url": url,
-        "name": view.name(concept.id), "termCode": concept.id, "inLanguage": view.lang,
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "@id": url,
+        "url": url,
+        "name": view.name(concept.id),
+        "termCode": concept.id,
+        "inLanguage": view.lang,
         "description": entry.definition if entry else "",
-        "alternateName": [d.term for d in (entry.designations if entry else ())
-                          if d.status == "admitted"],
-        "inDefinedTermSet": {"@type": "DefinedTermSet", "name": view.ui["site_name"],
-                             "url": view.page_url("a-z/")},
+        "alternateName": [
+            d.term for d in (entry.designations if entry else ()) if d.status == "admitted"
+        ],
+        "inDefinedTermSet": {
+            "@type": "DefinedTermSet",
+            "name": view.ui["site_name"],
+            "url": view.page_url("a-z/"),
+        },
     }
     # "<" escaped so that no term text can close the <script> element it is placed in
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
@@ -239,35 +285,67 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
     by_kind: dict[str, set[str]] = {}
     for kind, target in linked.relations.get(concept.id, ()):
         by_kind.setdefault(kind, set()).add(target)
-    related = [{"label": labels.get(lang, kind), "ids": sorted(by_kind[kind], key=view.sort_key)}
-               for kind, labels in view.config.relations.items() if kind in by_kind]
+    related = [
+        {"label": labels.get(lang, kind), "ids": sorted(by_kind[kind], key=view.sort_key)}
+        for kind, labels in view.config.relations.items()
+        if kind in by_kind
+    ]
     alternates = _alternates(view, concept, path)
-    others = [{**alt, "href": f"../../../{lang_slug(alt['lang'])}/{path}",
-               "abbr": _abbr_in(concept, alt["lang"])}
-              for alt in alternates if alt["lang"] != lang]
+    others = [
+        {
+            **alt,
+            "href": f"../../../{lang_slug(alt['lang'])}/{path}",
+            "abbr": _abbr_in(concept, alt["lang"]),
+        }
+        for alt in alternates
+        if alt["lang"] != lang
+    ]
     metric = linked.metrics.get(concept.id)
-    metric_view = present_metric(metric, lang, title, view.ui, view.config.source_language) if metric else None
+    metric_view = (
+        present_metric(metric, lang, title, view.ui, view.config.source_language)
+        if metric
+        else None
+    )
     body = view.render(
-        "term.md.j2", 2, concept=concept, entry=entry, title=title,
-        synonyms=[d for d in (shown.designations if shown else ())
-                  if d.status == "admitted" and not d.is_abbreviation],
-        avoid=[d for d in (shown.designations if shown else ())
-               if d.status in ("deprecated", "superseded")],
+        "term.md.j2",
+        2,
+        concept=concept,
+        entry=entry,
+        title=title,
+        synonyms=[
+            d
+            for d in (shown.designations if shown else ())
+            if d.status == "admitted" and not d.is_abbreviation
+        ],
+        avoid=[
+            d
+            for d in (shown.designations if shown else ())
+            if d.status in ("deprecated", "superseded")
+        ],
         complete=bool(entry and entry.is_complete),
         definition=view.linked_html(segments("definition")),
         example=view.linked_html(segments("example")),
-        notes=[view.linked_html(segments("notes", i)) for i in range(len(shown.notes))] if shown else [],
-        metric=metric_view, others=others, related=related,
+        notes=[view.linked_html(segments("notes", i)) for i in range(len(shown.notes))]
+        if shown
+        else [],
+        metric=metric_view,
+        others=others,
+        related=related,
         backlinks=sorted(linked.backlinks(lang, concept.id), key=view.sort_key),
         sources=[_source_view(s, view.config) for s in concept.sources],
-        category_name=view.config.categories.get(concept.category or "", {}).get(lang, concept.category),
+        category_name=view.config.categories.get(concept.category or "", {}).get(
+            lang, concept.category
+        ),
         edit_url=f"{view.settings.edit_url}{concept.id}.yaml",
     )
     meta = {
         "title": title,
         "description": first_sentence(shown.definition if shown else "", 155),
-        "glossary": {"id": concept.id, "alternates": alternates,
-                     "jsonld": _json_ld(view, concept, url)},
+        "glossary": {
+            "id": concept.id,
+            "alternates": alternates,
+            "jsonld": _json_ld(view, concept, url),
+        },
         # Material indexes the whole page; the search stage supplies a term page's entry
         # (title and definition) itself (``search.rewrite_index``)
         "search": {"exclude": True},
@@ -283,10 +361,20 @@ def _abbr_in(concept: Concept, lang: str) -> str:
 def _source_view(source, config: Config) -> dict:
     if source.document:
         document = config.documents.get(source.document, {})
-        return {"title": document.get("title") or source.document, "date": document.get("date"),
-                "publisher": None, "url": None, "note": source.note}
-    return {"title": source.title, "publisher": source.publisher, "date": source.date,
-            "url": source.url, "note": source.note}
+        return {
+            "title": document.get("title") or source.document,
+            "date": document.get("date"),
+            "publisher": None,
+            "url": None,
+            "note": source.note,
+        }
+    return {
+        "title": source.title,
+        "publisher": source.publisher,
+        "date": source.date,
+        "url": source.url,
+        "note": source.note,
+    }
 
 
 def render_index(view: LanguageView) -> Page:
@@ -302,28 +390,45 @@ def render_index(view: LanguageView) -> Page:
         items.append({"text": target, "target": target, "href": href, "abbr": abbr, "see": False})
         for d in entry.designations:
             if d.status == "admitted" and d.term != target:
-                items.append({"text": d.term, "target": target, "href": href, "abbr": "", "see": True})
-    keyed = sorted(((index_key(item["text"], view.lang), item) for item in items),
-                   key=lambda pair: pair[0].sort)
+                items.append(
+                    {"text": d.term, "target": target, "href": href, "abbr": "", "see": True}
+                )
+    keyed = sorted(
+        ((index_key(item["text"], view.lang), item) for item in items),
+        key=lambda pair: pair[0].sort,
+    )
     groups: dict[str, list] = {}
     for key, item in keyed:
         groups.setdefault(key.group, []).append(item)
     anchors = {label: f"g-{i}" for i, label in enumerate(jump_bar(view.lang))}
-    bar = [{"label": label, "anchor": anchors[label], "count": len(groups.get(label, []))}
-           for label in jump_bar(view.lang) if label != OTHER or groups.get(OTHER)]
-    ordered = [{"label": label, "anchor": anchors[label], "entries": groups[label]}
-               for label in jump_bar(view.lang) if label in groups]
-    meta = {"title": view.ui["index"], "description": view.ui["index_intro"],
-            "glossary": {"alternates": _alternates(view, None, "a-z/")}}
+    bar = [
+        {"label": label, "anchor": anchors[label], "count": len(groups.get(label, []))}
+        for label in jump_bar(view.lang)
+        if label != OTHER or groups.get(OTHER)
+    ]
+    ordered = [
+        {"label": label, "anchor": anchors[label], "entries": groups[label]}
+        for label in jump_bar(view.lang)
+        if label in groups
+    ]
+    meta = {
+        "title": view.ui["index"],
+        "description": view.ui["index_intro"],
+        "glossary": {"alternates": _alternates(view, None, "a-z/")},
+    }
     body = view.render("index.md.j2", 1, bar=bar, groups=ordered)
     return Page(view.lang, "a-z.md", _front_matter(meta) + body)
 
 
 def _listing(view: LanguageView, path: str, title: str, intro: str, ids: Iterable[str]) -> Page:
-    meta = {"title": title, "description": intro,
-            "glossary": {"alternates": _alternates(view, None, path.removesuffix(".md") + "/")}}
-    body = view.render("listing.md.j2", 2, title=title, intro=intro,
-                       ids=sorted(ids, key=view.sort_key))
+    meta = {
+        "title": title,
+        "description": intro,
+        "glossary": {"alternates": _alternates(view, None, path.removesuffix(".md") + "/")},
+    }
+    body = view.render(
+        "listing.md.j2", 2, title=title, intro=intro, ids=sorted(ids, key=view.sort_key)
+    )
     return Page(view.lang, path, _front_matter(meta) + body)
 
 
@@ -341,18 +446,37 @@ def render_groupings(view: LanguageView) -> list[Page]:
     for key, names in config.categories.items():
         if key in by_category:
             label = names.get(view.lang, key)
-            pages.append(_listing(view, f"categories/{key}.md", label, ui["categories_intro"], by_category[key]))
-            cat_items.append({"href": f"{key}/", "label": label,
-                              "count": ui["concepts_count"].format(count=len(by_category[key]))})
+            pages.append(
+                _listing(
+                    view, f"categories/{key}.md", label, ui["categories_intro"], by_category[key]
+                )
+            )
+            cat_items.append(
+                {
+                    "href": f"{key}/",
+                    "label": label,
+                    "count": ui["concepts_count"].format(count=len(by_category[key])),
+                }
+            )
     tag_items = []
     for tag in sorted(by_tag):
         pages.append(_listing(view, f"tags/{tag}.md", f"#{tag}", ui["tags_intro"], by_tag[tag]))
-        tag_items.append({"href": f"{tag}/", "label": f"#{tag}",
-                          "count": ui["concepts_count"].format(count=len(by_tag[tag]))})
-    for path, title, intro, items in (("categories/index.md", ui["categories"], ui["categories_intro"], cat_items),
-                                      ("tags/index.md", ui["tags"], ui["tags_intro"], tag_items)):
-        meta = {"title": title, "description": intro,
-                "glossary": {"alternates": _alternates(view, None, path.removesuffix("index.md"))}}
+        tag_items.append(
+            {
+                "href": f"{tag}/",
+                "label": f"#{tag}",
+                "count": ui["concepts_count"].format(count=len(by_tag[tag])),
+            }
+        )
+    for path, title, intro, items in (
+        ("categories/index.md", ui["categories"], ui["categories_intro"], cat_items),
+        ("tags/index.md", ui["tags"], ui["tags_intro"], tag_items),
+    ):
+        meta = {
+            "title": title,
+            "description": intro,
+            "glossary": {"alternates": _alternates(view, None, path.removesuffix("index.md"))},
+        }
         body = view.render("overview.md.j2", 1, title=title, intro=intro, items=items)
         pages.append(Page(view.lang, path, _front_matter(meta) + body))
     return pages
@@ -362,13 +486,18 @@ def render_home(view: LanguageView) -> Page:
     concepts = view.linked.concepts
     start = [cid for cid in START_HERE if cid in concepts]
     metrics = sorted((cid for cid, c in concepts.items() if c.formula), key=view.sort_key)
-    meta = {"title": view.ui["site_name"], "description": view.ui["tagline"],
-            "glossary": {"alternates": _alternates(view, None, "")}}
+    meta = {
+        "title": view.ui["site_name"],
+        "description": view.ui["tagline"],
+        "glossary": {"alternates": _alternates(view, None, "")},
+    }
     body = view.render("home.md.j2", 0, start=start, metrics=metrics)
     return Page(view.lang, "index.md", _front_matter(meta) + body)
 
 
-def render_language(linked: Linked, config: Config, lang: str, settings: SiteSettings) -> list[Page]:
+def render_language(
+    linked: Linked, config: Config, lang: str, settings: SiteSettings
+) -> list[Page]:
     """Every page of one language's site."""
     view = LanguageView(linked, config, lang, settings)
     pages = [render_home(view), render_index(view), *render_groupings(view)]

@@ -54,9 +54,12 @@ def _child_indent(doc: Document, lang: str, lines: list[str]) -> int:
     """The indentation of the keys inside the ``lang`` section, which must be a block."""
     key_line = doc.key_marks[(lang,)][0]
     value_line, value_column = doc.marks[(lang,)]
-    children = [column for where, (_, column) in doc.key_marks.items()
-                if len(where) == 2 and where[0] == lang]
-    first = lines[value_line - 1][value_column - 1:] if value_line <= len(lines) else ""
+    children = [
+        column
+        for where, (_, column) in doc.key_marks.items()
+        if len(where) == 2 and where[0] == lang
+    ]
+    first = lines[value_line - 1][value_column - 1 :] if value_line <= len(lines) else ""
     if value_line <= key_line or not children or first.startswith("{"):
         raise ReviewError("review-not-block", lang=lang)
     return min(children) - 1
@@ -66,8 +69,9 @@ def _render_block(indent: int, step: int, hashes: dict[str, str], newline: str) 
     if not hashes:
         return []
     pad = " " * indent
-    return [f"{pad}{KEY}:{newline}"] + [f'{pad}{" " * step}{name}: "{value}"{newline}'
-                                         for name, value in hashes.items()]
+    return [f"{pad}{KEY}:{newline}"] + [
+        f'{pad}{" " * step}{name}: "{value}"{newline}' for name, value in hashes.items()
+    ]
 
 
 def _without_record(data: Any, lang: str) -> Any:
@@ -99,9 +103,13 @@ def record_review(doc: Document, lang: str, hashes: dict[str, str]) -> str:
 def _verify(doc: Document, lang: str, hashes: dict[str, str], text: str) -> None:
     after = load_text(doc.path, text)
     data = after.data
-    same = (not after.diagnostics and after.first_line == doc.first_line
-            and isinstance(data, dict) and isinstance(data.get(lang), dict)
-            and data[lang].get(KEY, {}) == hashes
-            and _without_record(data, lang) == _without_record(doc.data, lang))
+    same = (
+        not after.diagnostics
+        and after.first_line == doc.first_line
+        and isinstance(data, dict)
+        and isinstance(data.get(lang), dict)
+        and data[lang].get(KEY, {}) == hashes
+        and _without_record(data, lang) == _without_record(doc.data, lang)
+    )
     if not same:
         raise ReviewError("review-unsafe")

@@ -7,17 +7,22 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString,
-                                      LiteralScalarString, SingleQuotedScalarString)
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
 
 from glossary.load import SCHEMA_LINE
 
 ENTRY_ORDER = ("terms", "definition", "example", "notes", "translated_from")
-WIDTH = 92   # display columns of folded text; wide (CJK) characters count twice
+WIDTH = 92  # display columns of folded text; wide (CJK) characters count twice
 FOLD_FROM = 80
 
 
@@ -39,7 +44,9 @@ def _folded(text: str, indent: int) -> FoldedScalarString:
     positions, column = [], indent
     for index, char in enumerate(text):
         column += _columns(char)
-        single = char == " " and text[index - 1] != " " and text[index + 1:index + 2] not in ("", " ")
+        single = (
+            char == " " and text[index - 1] != " " and text[index + 1 : index + 2] not in ("", " ")
+        )
         if single and column > WIDTH:
             positions.append(index)
             column = indent
@@ -49,8 +56,14 @@ def _folded(text: str, indent: int) -> FoldedScalarString:
 
 def _text_node(text: str, indent: int, in_flow: bool, like: Any = None) -> Any:
     """Text quoted as the text it replaces was, else plain, folded or literal by its shape."""
-    quoted = next((kind for kind in (DoubleQuotedScalarString, SingleQuotedScalarString)
-                   if isinstance(like, kind)), None)
+    quoted = next(
+        (
+            kind
+            for kind in (DoubleQuotedScalarString, SingleQuotedScalarString)
+            if isinstance(like, kind)
+        ),
+        None,
+    )
     if quoted and "\n" not in text:
         return quoted(text)
     if in_flow:
@@ -68,8 +81,9 @@ def _first(node: Any) -> Any:
     return node[0] if isinstance(node, CommentedSeq) and len(node) else None
 
 
-def to_node(value: Any, like: Any = None, indent: int = 0, in_flow: bool = False,
-            key: str = "") -> Any:
+def to_node(
+    value: Any, like: Any = None, indent: int = 0, in_flow: bool = False, key: str = ""
+) -> Any:
     """A plain value as a YAML node styled like ``like``, the value it replaces (tags
     are written ``[a, b]`` as in the existing files)."""
     flow = in_flow or _is_flow(like)
@@ -82,7 +96,9 @@ def to_node(value: Any, like: Any = None, indent: int = 0, in_flow: bool = False
         return node
     if isinstance(value, dict):
         old = like if isinstance(like, dict) else {}
-        node = CommentedMap((k, to_node(v, old.get(k), indent + 2, flow, k)) for k, v in value.items())
+        node = CommentedMap(
+            (k, to_node(v, old.get(k), indent + 2, flow, k)) for k, v in value.items()
+        )
         if flow:
             node.fa.set_flow_style()
         return node
@@ -91,8 +107,10 @@ def to_node(value: Any, like: Any = None, indent: int = 0, in_flow: bool = False
 
 def _same_scalar(node: Any, value: Any) -> bool:
     """Equal and of the same kind (``1 == 1.0 == True`` in Python, not in a term file)."""
+
     def kind(x: Any) -> type:
         return str if isinstance(x, str) else type(x)
+
     return not isinstance(value, (dict, list)) and node == value and kind(node) is kind(value)
 
 
@@ -109,7 +127,7 @@ def merge_into(node: Any, value: Any, indent: int) -> Any:
                 node[key] = merge_into(node[key], item, indent + 2)
         return node
     if isinstance(node, CommentedSeq) and isinstance(value, list):
-        del node[len(value):]
+        del node[len(value) :]
         for index, item in enumerate(value):
             if index >= len(node):
                 node.append(to_node(item, _first(node), indent + 4, _is_flow(node)))
@@ -142,7 +160,9 @@ def update_text(text: str, values: dict[tuple, Any], top_order: Iterable[str]) -
             if not isinstance(data.get(where[0]), CommentedMap):
                 _insert(data, where[0], {}, top_order, 0)
             parent = data[where[0]]
-        _insert(parent, where[-1], value, ENTRY_ORDER if len(where) == 2 else top_order, 2 * len(where))
+        _insert(
+            parent, where[-1], value, ENTRY_ORDER if len(where) == 2 else top_order, 2 * len(where)
+        )
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()

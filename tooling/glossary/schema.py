@@ -20,7 +20,9 @@ REFERENCE_PAGE = Path("site_src") / "en" / "reference" / "term-format.md"
 
 def _base() -> dict:
     text = resources.files("glossary").joinpath("data/term-schema.yaml").read_text("utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 10x faster
+    return yaml.load(
+        text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )  # libyaml: 10x faster
 
 
 def build_schema(config: Config) -> dict:
@@ -37,8 +39,10 @@ def build_schema(config: Config) -> dict:
     schema["$defs"]["relation"]["properties"]["type"]["enum"] = list(config.relations)
     schema["$defs"]["source"]["properties"]["document"]["enum"] = list(config.documents)
     schema["$defs"]["localized"].update(
-        properties={lang.tag: {"description": f"Text in {lang.name}.", "$ref": "#/$defs/text"}
-                    for lang in config.languages},
+        properties={
+            lang.tag: {"description": f"Text in {lang.name}.", "$ref": "#/$defs/text"}
+            for lang in config.languages
+        },
         required=[lang.tag for lang in config.languages if lang.required],
         additionalProperties=False,
     )
@@ -70,8 +74,13 @@ def _type_of(node: dict, schema: dict) -> str:
     if "$ref" in node:
         target = node["$ref"].rsplit("/", 1)[-1]
         inner = schema["$defs"][target]
-        return "text" if target == "text" else _type_of(inner, schema) if target in (
-            "number",) else f"[{target}](#{target})"
+        return (
+            "text"
+            if target == "text"
+            else _type_of(inner, schema)
+            if target in ("number",)
+            else f"[{target}](#{target})"
+        )
     if "enum" in node:
         return "one of " + ", ".join(f"`{v}`" for v in node["enum"])
     if "const" in node:
@@ -79,8 +88,12 @@ def _type_of(node: dict, schema: dict) -> str:
     if node.get("type") == "array":
         items = node.get("items", {})
         return f"list of {_type_of(items, schema)}"
-    return {"string": "text", "number": "number", "integer": "whole number",
-            "object": "mapping"}.get(node.get("type", ""), "value")
+    return {
+        "string": "text",
+        "number": "number",
+        "integer": "whole number",
+        "object": "mapping",
+    }.get(node.get("type", ""), "value")
 
 
 def _rows(node: dict, schema: dict) -> list[str]:
@@ -89,8 +102,10 @@ def _rows(node: dict, schema: dict) -> list[str]:
     for name, prop in node.get("properties", {}).items():
         ref = schema["$defs"].get(prop.get("$ref", "#/").rsplit("/", 1)[-1], {})
         desc = prop.get("description") or ref.get("description", "")
-        rows.append(f"| `{name}` | {'yes' if name in required else 'no'} | "
-                    f"{_type_of(prop, schema)} | {' '.join(desc.split())} |")
+        rows.append(
+            f"| `{name}` | {'yes' if name in required else 'no'} | "
+            f"{_type_of(prop, schema)} | {' '.join(desc.split())} |"
+        )
     return rows
 
 
@@ -116,11 +131,22 @@ def render_reference(schema: dict) -> str:
     for name, node in schema["$defs"].items():
         if "properties" not in node or name == "localized":
             continue
-        lines += ["", f"## {name}", "", " ".join(node.get("description", "").split()), "",
-                  *_rows(node, schema)]
+        lines += [
+            "",
+            f"## {name}",
+            "",
+            " ".join(node.get("description", "").split()),
+            "",
+            *_rows(node, schema),
+        ]
     langs = ", ".join(f"`{tag}`" for tag in schema["$defs"]["localized"]["properties"])
-    lines += ["", "## localized", "",
-              f"A mapping from language tag ({langs}) to a short text in that language.", ""]
+    lines += [
+        "",
+        "## localized",
+        "",
+        f"A mapping from language tag ({langs}) to a short text in that language.",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -38,7 +38,12 @@ def script_converters():
     """OpenCC's converters (loading their dictionaries takes a tenth of a second)."""
     import opencc
 
-    return opencc.OpenCC("s2twp.json"), opencc.OpenCC("tw2sp.json"), opencc.OpenCC("s2t.json"), opencc.OpenCC("t2s.json")
+    return (
+        opencc.OpenCC("s2twp.json"),
+        opencc.OpenCC("tw2sp.json"),
+        opencc.OpenCC("s2t.json"),
+        opencc.OpenCC("t2s.json"),
+    )
 
 
 def _script_variants(term: str, lang: str) -> set[str]:
@@ -46,7 +51,11 @@ def _script_variants(term: str, lang: str) -> set[str]:
     if not lang.startswith("zh"):
         return set()
     s2twp, tw2sp, s2t, t2s = script_converters()
-    return {s2twp.convert(term), s2t.convert(term)} if lang == "zh-Hans" else {tw2sp.convert(term), t2s.convert(term)}
+    return (
+        {s2twp.convert(term), s2t.convert(term)}
+        if lang == "zh-Hans"
+        else {tw2sp.convert(term), t2s.convert(term)}
+    )
 
 
 def build_lexicon(linked: Linked, lang: str, languages: list[str]) -> dict:
@@ -57,8 +66,14 @@ def build_lexicon(linked: Linked, lang: str, languages: list[str]) -> dict:
         label = entry.preferred.term if entry and entry.preferred else concept.id
         concepts.append([concept.id, label, first_sentence(entry.definition if entry else "", 120)])
     keys, refs = _lexicon_keys(linked.concepts, tuple(languages))
-    return {"v": 1, "lang": languages.index(lang), "concepts": concepts, "keys": keys, "refs": refs,
-            "particles": sorted(PARTICLES, key=lambda p: (-len(p), p))}  # longest first, stable
+    return {
+        "v": 1,
+        "lang": languages.index(lang),
+        "concepts": concepts,
+        "keys": keys,
+        "refs": refs,
+        "particles": sorted(PARTICLES, key=lambda p: (-len(p), p)),
+    }  # longest first, stable
 
 
 _LAST_KEYS: list[tuple] = []  # (concepts, languages, keys): every language's lexicon shares them
@@ -78,7 +93,9 @@ def _lexicon_keys(concepts: dict, languages: tuple[str, ...]) -> tuple[list[str]
                 for variant in _lookup_forms(designation.term, source_lang):
                     best = rows.get((variant, index))
                     rows[(variant, index)] = min(best, rank) if best is not None else rank
-    ordered = sorted(rows.items(), key=_utf16_order if _ASTRAL.search("".join(k for k, _ in rows)) else _order)
+    ordered = sorted(
+        rows.items(), key=_utf16_order if _ASTRAL.search("".join(k for k, _ in rows)) else _order
+    )
     result = [key for (key, _), _ in ordered], [index * 16 + rank for (_, index), rank in ordered]
     _LAST_KEYS[:] = [(concepts, languages, result)]
     return result
@@ -92,7 +109,7 @@ def _lookup_forms(term: str, lang: str) -> frozenset[str]:
 
 # JavaScript compares strings by UTF-16 code units when it binary-searches the keys; that
 # differs from Python's code point order only for characters beyond U+FFFF.
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _order(item: tuple) -> tuple:
@@ -113,22 +130,31 @@ def term_documents(linked: Linked, lang: str, source: str) -> list[dict]:
         if entry is None or entry.preferred is None:
             continue
         abbr = entry.abbreviations[0].term if entry.abbreviations else ""
-        docs.append({"location": f"terms/{concept.id}/",
-                     "title": entry.preferred.term + (f" ({abbr})" if abbr else ""),
-                     "text": entry.definition or ""})
+        docs.append(
+            {
+                "location": f"terms/{concept.id}/",
+                "title": entry.preferred.term + (f" ({abbr})" if abbr else ""),
+                "text": entry.definition or "",
+            }
+        )
     return docs
 
 
 def search_pages(linked: Linked, lang: str, languages: list[str], source: str) -> dict[str, str]:
     """The files the search needs in one language's docs, by name."""
-    return {LEXICON_FILE: json.dumps(build_lexicon(linked, lang, languages), ensure_ascii=False,
-                                     separators=(",", ":")),
-            TERMS_FILE: json.dumps(term_documents(linked, lang, source), ensure_ascii=False,
-                                   separators=(",", ":"))}
+    return {
+        LEXICON_FILE: json.dumps(
+            build_lexicon(linked, lang, languages), ensure_ascii=False, separators=(",", ":")
+        ),
+        TERMS_FILE: json.dumps(
+            term_documents(linked, lang, source), ensure_ascii=False, separators=(",", ":")
+        ),
+    }
 
 
-def write_search_files(linked: Linked, lang: str, languages: list[str], source: str,
-                       folder: Path) -> bool:
+def write_search_files(
+    linked: Linked, lang: str, languages: list[str], source: str, folder: Path
+) -> bool:
     """Write the search files of one language; True if any of them changed."""
     changed = False
     for name, text in search_pages(linked, lang, languages, source).items():
@@ -150,6 +176,8 @@ def rewrite_index(site_lang_dir: Path, docs_lang_dir: Path) -> None:
         return
     index = json.loads(index_file.read_text("utf-8"))
     ours = json.loads(terms_file.read_text("utf-8"))
-    index["docs"] = [doc for doc in index["docs"] if not doc["location"].startswith("terms/")] + ours
+    index["docs"] = [
+        doc for doc in index["docs"] if not doc["location"].startswith("terms/")
+    ] + ours
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
     (site_lang_dir / TERMS_FILE).unlink(missing_ok=True)

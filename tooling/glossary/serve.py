@@ -39,14 +39,17 @@ def serve(root: Path, host: str, port: int) -> int:
     logging.getLogger("jieba").setLevel(logging.WARNING)
     # each rebuild is deliberately "dirty" (only changed pages): no need to warn every time
     logging.getLogger("mkdocs.commands.build").addFilter(
-        lambda record: "'dirty' build" not in record.getMessage())
+        lambda record: "'dirty' build" not in record.getMessage()
+    )
 
     def rebuild(dirty: bool = True) -> bool:
         start = time.perf_counter()
         # the same record of inputs as glossary build: pages the preview wrote (with its
         # own site address) are not taken for the build's, and the other way round
         inputs = Inputs(project, config, settings)
-        report, pages, changed, api = generate(project, config, settings, docs_dir(project), inputs.select)
+        report, pages, changed, api = generate(
+            project, config, settings, docs_dir(project), inputs.select
+        )
         if report.exit_code() != 0:
             print(report.format_text(), file=sys.stderr)
             print(render_message("serve-kept", {}), file=sys.stderr)
@@ -63,8 +66,9 @@ def serve(root: Path, host: str, port: int) -> int:
 
     out.mkdir(parents=True, exist_ok=True)
     rebuild(dirty=False)
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out),
-                              polling_interval=0.2)
+    server = LiveReloadServer(
+        builder=rebuild, host=host, port=port, root=str(out), polling_interval=0.2
+    )
     server.watch(str(project.terms))
     server.watch(str(project.site_src))
     try:

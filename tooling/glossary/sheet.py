@@ -20,8 +20,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
@@ -29,13 +29,24 @@ from glossary.exchange import concept_data
 from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
 
-ENTRY_COLUMNS = ("preferred", "abbreviations", "admitted", "deprecated", "definition",
-                 "example", "notes", "translated_from")
+ENTRY_COLUMNS = (
+    "preferred",
+    "abbreviations",
+    "admitted",
+    "deprecated",
+    "definition",
+    "example",
+    "notes",
+    "translated_from",
+)
 CONCEPT_COLUMNS = ("category", "tags", "relations", "sources", "formula")
 COLUMNS = ("id", "language", *ENTRY_COLUMNS, *CONCEPT_COLUMNS)
 TERM_COLUMNS = {  # column → (default status, default type)
-    "preferred": ("preferred", "full-form"), "abbreviations": ("admitted", "abbreviation"),
-    "admitted": ("admitted", "full-form"), "deprecated": ("deprecated", "full-form")}
+    "preferred": ("preferred", "full-form"),
+    "abbreviations": ("admitted", "abbreviation"),
+    "admitted": ("admitted", "full-form"),
+    "deprecated": ("deprecated", "full-form"),
+}
 DESIGNATION_KEYS = ("type", "status", "reason", "note", "link")
 SOURCE_KEYS = ("document", "title", "publisher", "date", "url", "note")
 
@@ -64,8 +75,11 @@ def format_designation(designation: dict, column: str) -> str:
     default) and the reason and note."""
     status, kind = TERM_COLUMNS[column]
     implied = {"status": status, "type": kind}
-    pairs = [(key, designation[key]) for key in DESIGNATION_KEYS
-             if key in designation and designation[key] != implied.get(key)]
+    pairs = [
+        (key, designation[key])
+        for key in DESIGNATION_KEYS
+        if key in designation and designation[key] != implied.get(key)
+    ]
     return _keyed_item(designation["term"], pairs)
 
 
@@ -89,10 +103,15 @@ def _entry_cells(entry: dict) -> dict[str, str]:
     for designation in entry.get("terms", []):
         column = _column_of(designation)
         cells[column].append(format_designation(designation, column))
-    return {**{column: "\n".join(items) for column, items in cells.items()},
-            "definition": entry.get("definition", ""), "example": entry.get("example", ""),
-            "notes": "\n".join(_continued(note, "  ") for note in entry.get("notes", [])),
-            "translated_from": "\n".join(f"{k}: {v}" for k, v in entry.get("translated_from", {}).items())}
+    return {
+        **{column: "\n".join(items) for column, items in cells.items()},
+        "definition": entry.get("definition", ""),
+        "example": entry.get("example", ""),
+        "notes": "\n".join(_continued(note, "  ") for note in entry.get("notes", [])),
+        "translated_from": "\n".join(
+            f"{k}: {v}" for k, v in entry.get("translated_from", {}).items()
+        ),
+    }
 
 
 def iter_rows(concepts: Iterable[Concept], config: Config) -> Iterator[dict[str, str]]:
@@ -152,7 +171,9 @@ class _Row:
                     continue
                 key, sep, value = line[2:].partition(": ")
                 if not sep:
-                    self.problem("import-bad-line", column, line=line.strip(), expected="  key: value")
+                    self.problem(
+                        "import-bad-line", column, line=line.strip(), expected="  key: value"
+                    )
                     continue
                 pairs[key] = value
                 last = key
@@ -164,10 +185,21 @@ class _Row:
         found = []
         for term, pairs in self.keyed(column):
             for key in pairs.keys() - set(DESIGNATION_KEYS):
-                self.problem("import-bad-value", column, value=key, what=lazy(N_("designation key")),
-                             hint=hint("choose-from", choices=", ".join(DESIGNATION_KEYS)))
-            found.append({"term": term, "status": status, "type": kind,
-                          **{k: v for k, v in pairs.items() if k in DESIGNATION_KEYS}})
+                self.problem(
+                    "import-bad-value",
+                    column,
+                    value=key,
+                    what=lazy(N_("designation key")),
+                    hint=hint("choose-from", choices=", ".join(DESIGNATION_KEYS)),
+                )
+            found.append(
+                {
+                    "term": term,
+                    "status": status,
+                    "type": kind,
+                    **{k: v for k, v in pairs.items() if k in DESIGNATION_KEYS},
+                }
+            )
         return found
 
     def sources(self) -> list[dict]:
@@ -196,7 +228,10 @@ def read_entry(row: _Row) -> dict:
     for column in ("definition", "example"):
         if row.cells[column].strip():
             entry[column] = row.cells[column]
-    notes = ["\n".join([lines[0]] + [line[2:] for line in lines[1:]]) for lines in _items(row.cells["notes"])]
+    notes = [
+        "\n".join([lines[0]] + [line[2:] for line in lines[1:]])
+        for lines in _items(row.cells["notes"])
+    ]
     if notes:
         entry["notes"] = notes
     if row.cells["translated_from"].strip():
@@ -206,10 +241,12 @@ def read_entry(row: _Row) -> dict:
 
 def read_concept_cells(row: _Row) -> dict:
     cells = row.cells
-    data: dict = {"category": cells["category"].strip(),
-                  "tags": [item[0].strip() for item in _items(cells["tags"])],
-                  "relations": [{"type": k, "target": v} for k, v in row.pairs("relations", ":")],
-                  "sources": row.sources()}
+    data: dict = {
+        "category": cells["category"].strip(),
+        "tags": [item[0].strip() for item in _items(cells["tags"])],
+        "relations": [{"type": k, "target": v} for k, v in row.pairs("relations", ":")],
+        "sources": row.sources(),
+    }
     if cells["formula"].strip():
         try:
             data["formula"] = json.loads(cells["formula"])
@@ -222,8 +259,13 @@ def _merge_concept(concept: dict, found: dict, row: _Row, first_lines: dict) -> 
     """Concept-wide cells may come from any row of the concept, but must agree."""
     for key, value in found.items():
         if key in concept and concept[key] != value:
-            row.problem("import-rows-disagree", key, id=concept["id"], name=key,
-                        first_line=first_lines[(concept["id"], key)])
+            row.problem(
+                "import-rows-disagree",
+                key,
+                id=concept["id"],
+                name=key,
+                first_line=first_lines[(concept["id"], key)],
+            )
         elif key not in concept:
             concept[key] = value
             first_lines[(concept["id"], key)] = row.line
@@ -233,13 +275,23 @@ def _iter_rows(path: Path, text: str, problems: list) -> Iterator[_Row]:
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, [])
     for name in (h for h in header if h not in COLUMNS):
-        problems.append(diagnostic(str(path), (1, 1), "error", "import-unknown-column",
-                                   name=name, columns=", ".join(COLUMNS)))
+        problems.append(
+            diagnostic(
+                str(path),
+                (1, 1),
+                "error",
+                "import-unknown-column",
+                name=name,
+                columns=", ".join(COLUMNS),
+            )
+        )
     line = reader.line_num + 1
     for values in reader:
         if any(v.strip() for v in values):
             cells = {column: "" for column in COLUMNS}
-            cells.update((h, v.replace("\r\n", "\n")) for h, v in zip(header, values) if h in COLUMNS)
+            cells.update(
+                (h, v.replace("\r\n", "\n")) for h, v in zip(header, values) if h in COLUMNS
+            )
             yield _Row(path, line, cells)
         line = reader.line_num + 1
 
@@ -248,8 +300,16 @@ def read_csv(path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[D
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return [], [diagnostic(str(path), (1, 1), "error", "import-bad-file", format="UTF-8 CSV",
-                               problem=f"byte 0x{raw[error.start]:02X} is not UTF-8")]
+        return [], [
+            diagnostic(
+                str(path),
+                (1, 1),
+                "error",
+                "import-bad-file",
+                format="UTF-8 CSV",
+                problem=f"byte 0x{raw[error.start]:02X} is not UTF-8",
+            )
+        ]
     problems: list[Diagnostic] = []
     concepts: dict[str, dict] = {}
     first_lines: dict = {}
@@ -258,11 +318,19 @@ def read_csv(path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[D
         if not concept_id:
             row.problem("import-no-id", "id", what=lazy(N_("row")))
         elif lang not in config.language_tags:
-            row.problem("import-unknown-language", "language", lang=lang,
-                        languages=", ".join(config.language_tags))
+            row.problem(
+                "import-unknown-language",
+                "language",
+                lang=lang,
+                languages=", ".join(config.language_tags),
+            )
         elif lang in concepts.get(concept_id, {}):
-            row.problem("import-duplicate", "language", what=f"{concept_id} ({lang})",
-                        first_line=first_lines[(concept_id, lang)])
+            row.problem(
+                "import-duplicate",
+                "language",
+                what=f"{concept_id} ({lang})",
+                first_line=first_lines[(concept_id, lang)],
+            )
         else:
             concept = concepts.setdefault(concept_id, {"id": concept_id})
             concept[lang] = read_entry(row)

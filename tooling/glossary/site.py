@@ -14,9 +14,20 @@ from pathlib import Path
 from glossary.cache import CACHE_DIR, replace_file
 from glossary.config import Config, load_config
 from glossary.diagnostics import Report
-from glossary.emit import (MkDocsRun, copy_static, language_config, markdown_files,
-                           read_base_config, run_all, site_settings, staging_dir, swap_into_place,
-                           write_configs, write_pages, write_root)
+from glossary.emit import (
+    MkDocsRun,
+    copy_static,
+    language_config,
+    markdown_files,
+    read_base_config,
+    run_all,
+    site_settings,
+    staging_dir,
+    swap_into_place,
+    write_configs,
+    write_pages,
+    write_root,
+)
 from glossary.exchange import format_api
 from glossary.formula.metric import build_metrics
 from glossary.link import link_glossary
@@ -70,23 +81,34 @@ def hand_written_pages(site_src: Path, config: Config) -> list[Page]:
     return pages
 
 
-def generate(project: Project, config: Config, settings: SiteSettings,
-             docs: Path | None = None, select=None, timings: dict | None = None
-             ) -> tuple[Report, list[Page], set[str], str | None]:
+def generate(
+    project: Project,
+    config: Config,
+    settings: SiteSettings,
+    docs: Path | None = None,
+    select=None,
+    timings: dict | None = None,
+) -> tuple[Report, list[Page], set[str], str | None]:
     """Check, link and render every page of every language (and, given ``docs``, write
     them there, telling which languages changed) and the JSON API, or return the report
     that stops the build. ``select(concepts)`` may narrow the languages to render;
     ``timings`` receives the seconds spent checking and rendering."""
     start = time.perf_counter()
-    glossary = load_glossary([project.terms], config=config, want_concepts=True,
-                             meanwhile=lambda: _warm_up(config.language_tags))
+    glossary = load_glossary(
+        [project.terms],
+        config=config,
+        want_concepts=True,
+        meanwhile=lambda: _warm_up(config.language_tags),
+    )
     checked = time.perf_counter()
     if timings is not None:
         timings["check"] = checked - start
     if glossary.report.exit_code() != 0:
         return glossary.report, [], set(), None
-    linked = replace(link_glossary(glossary.concepts, config),
-                     metrics=build_metrics(glossary.concepts, project.root / CACHE_DIR / "inverses.json"))
+    linked = replace(
+        link_glossary(glossary.concepts, config),
+        metrics=build_metrics(glossary.concepts, project.root / CACHE_DIR / "inverses.json"),
+    )
     extra = hand_written_pages(project.site_src, config)
     languages = select(glossary.concepts) if select else None
     pages, changed, api = render_languages(linked, config, settings, extra, docs, languages)
@@ -108,15 +130,31 @@ def _render_one(task: str) -> tuple[list[Page], str | None, set[str]]:
     if task == API:
         return [], format_api(linked.concepts.values(), config), set()
     if task == SEARCH:
-        return [], None, {lang for lang in languages
-                          if write_search_files(linked, lang, list(config.language_tags),
-                                                config.source_language, docs / lang_slug(lang))}
+        return (
+            [],
+            None,
+            {
+                lang
+                for lang in languages
+                if write_search_files(
+                    linked,
+                    lang,
+                    list(config.language_tags),
+                    config.source_language,
+                    docs / lang_slug(lang),
+                )
+            },
+        )
     lang = task
     pages = render_language(linked, config, lang, settings) + [p for p in extra if p.lang == lang]
     if docs is None:
         return pages, None, {lang}
     changed = {lang} if write_pages(pages, docs, lang) else set()
-    return [Page(p.lang, p.path, "") for p in pages], None, changed  # written: only places travel back
+    return (
+        [Page(p.lang, p.path, "") for p in pages],
+        None,
+        changed,
+    )  # written: only places travel back
 
 
 def _warm_up(languages: list[str]) -> None:
@@ -134,12 +172,17 @@ def _warm_up(languages: list[str]) -> None:
     for name in env.list_templates(extensions=["j2"]):
         env.get_template(name)
     for lang in languages:
-        _locale(lang).currency_formats, _locale(lang).percent_formats  # noqa: B018 (loads CLDR data)
+        _locale(lang).currency_formats, _locale(lang).percent_formats
 
 
-def render_languages(linked, config: Config, settings: SiteSettings, extra: list[Page],
-                     docs: Path | None, only: set[str] | None = None
-                     ) -> tuple[list[Page], set[str], str | None]:
+def render_languages(
+    linked,
+    config: Config,
+    settings: SiteSettings,
+    extra: list[Page],
+    docs: Path | None,
+    only: set[str] | None = None,
+) -> tuple[list[Page], set[str], str | None]:
     """Every language's pages (or those of ``only``), which languages changed, and the
     JSON API (None when ``only`` is empty: nothing is made). On large glossaries the
     languages, their search files and the API are made in parallel, in forked workers
@@ -151,7 +194,9 @@ def render_languages(linked, config: Config, settings: SiteSettings, extra: list
     tasks = languages + ([SEARCH] if docs is not None else []) + [API]  # longest first
     _SHARED["work"] = (linked, config, settings, extra, docs, config.language_tags)
     try:
-        results = fork_map(_render_one, tasks, parallel=len(linked.concepts) >= PARALLEL_RENDER_FROM)
+        results = fork_map(
+            _render_one, tasks, parallel=len(linked.concepts) >= PARALLEL_RENDER_FROM
+        )
         pages = [page for task_pages, _, _ in results for page in task_pages]
         changed = {lang for _, _, task_changed in results for lang in task_changed}
         return pages, changed, results[-1][1]
@@ -169,15 +214,32 @@ def language_inputs(concepts: dict, config: Config) -> dict[str, str]:
     fields. An edit changes only the fingerprints of the languages it can affect."""
     shared = hashlib.blake2b(digest_size=16)
     for concept in concepts.values():
-        names = {tag: (e.preferred.term, e.is_complete) if (e := concept.entry(tag)) and e.preferred else None
-                 for tag in config.language_tags}
-        shared.update(repr((concept.id, concept.category, concept.tags, concept.relations,
-                            concept.sources, dict(concept.formula or {}), names)).encode())
+        names = {
+            tag: (e.preferred.term, e.is_complete)
+            if (e := concept.entry(tag)) and e.preferred
+            else None
+            for tag in config.language_tags
+        }
+        shared.update(
+            repr(
+                (
+                    concept.id,
+                    concept.category,
+                    concept.tags,
+                    concept.relations,
+                    concept.sources,
+                    dict(concept.formula or {}),
+                    names,
+                )
+            ).encode()
+        )
     prints = {}
     for lang in config.language_tags:
         digest = shared.copy()
         for concept in concepts.values():
-            digest.update(repr(concept.entry(lang) or concept.entry(config.source_language)).encode())
+            digest.update(
+                repr(concept.entry(lang) or concept.entry(config.source_language)).encode()
+            )
         prints[lang] = digest.hexdigest()
     return prints
 
@@ -187,7 +249,7 @@ def docs_dir(project: Project) -> Path:
 
 
 INPUTS_FILE = "inputs.json"  # in the build folder: what each language's pages were made from
-API_FILE = "terms.json"      # in the build folder: the JSON API made with them
+API_FILE = "terms.json"  # in the build folder: the JSON API made with them
 
 
 def generator_inputs(project: Project, settings: SiteSettings) -> str:
@@ -198,7 +260,9 @@ def generator_inputs(project: Project, settings: SiteSettings) -> str:
     for folder in (Path(__file__).parent, project.site_src):
         for path in sorted(folder.rglob("*")):
             if "__pycache__" not in path.parts and path.is_file():
-                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+                digest.update(
+                    path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes()
+                )
     return digest.hexdigest()
 
 
@@ -221,14 +285,26 @@ class Inputs:
     def select(self, concepts: dict) -> set[str]:
         """The languages whose pages must be made (``generate``'s ``select``)."""
         base = generator_inputs(self.project, self.settings)
-        self.made = {lang: hashlib.blake2b((base + digest).encode(), digest_size=16).hexdigest()
-                     for lang, digest in language_inputs(concepts, self.config).items()}
+        self.made = {
+            lang: hashlib.blake2b((base + digest).encode(), digest_size=16).hexdigest()
+            for lang, digest in language_inputs(concepts, self.config).items()
+        }
         docs = docs_dir(self.project)
         ready = (self.project.build / API_FILE).is_file()
-        wanted = {lang for lang, digest in self.made.items()
-                  if not ready or self.recorded.get(lang) != digest or not (docs / lang_slug(lang)).is_dir()}
-        self._write({lang: self.recorded[lang] for lang in self.made
-                     if lang not in wanted and lang in self.recorded})
+        wanted = {
+            lang
+            for lang, digest in self.made.items()
+            if not ready
+            or self.recorded.get(lang) != digest
+            or not (docs / lang_slug(lang)).is_dir()
+        }
+        self._write(
+            {
+                lang: self.recorded[lang]
+                for lang in self.made
+                if lang not in wanted and lang in self.recorded
+            }
+        )
         return wanted
 
     def record(self, pages: list[Page], api: str | None) -> tuple[list[Page], str]:
@@ -242,8 +318,12 @@ class Inputs:
             replace_file(api_file, api.encode())
         self._write(self.made)
         rendered = {page.lang for page in pages}
-        return pages + [page for lang in self.config.language_tags if lang not in rendered
-                        for page in written_pages(docs_dir(self.project), lang)], api
+        return pages + [
+            page
+            for lang in self.config.language_tags
+            if lang not in rendered
+            for page in written_pages(docs_dir(self.project), lang)
+        ], api
 
     def _write(self, inputs: dict) -> None:
         replace_file(self.file, json.dumps(inputs, sort_keys=True).encode())
@@ -258,22 +338,27 @@ def prepare(project: Project, config: Config, settings: SiteSettings, out: Path)
     """The rest of the build folder: static assets and one MkDocs configuration per language."""
     docs = docs_dir(project)
     copy_static(project.site_src, docs, config.language_tags)
-    configs = {lang: language_config(config, lang, project.base_config, docs, out,
-                                     project.site_src, settings)
-               for lang in config.language_tags}
+    configs = {
+        lang: language_config(
+            config, lang, project.base_config, docs, out, project.site_src, settings
+        )
+        for lang in config.language_tags
+    }
     return write_configs(configs, project.build)
 
 
-def build_site(project: Project, site_dir: Path, site_url: str | None = None,
-               config: Config | None = None) -> BuildResult:
+def build_site(
+    project: Project, site_dir: Path, site_url: str | None = None, config: Config | None = None
+) -> BuildResult:
     """Build the whole site aside and swap it into ``site_dir`` only if every step worked."""
     config = config or load_config()
     settings = site_settings(read_base_config(project.base_config), site_url)
     start = time.perf_counter()
     timings: dict[str, float] = {}
     inputs = Inputs(project, config, settings)
-    report, pages, _, api = generate(project, config, settings, docs_dir(project),
-                                     select=inputs.select, timings=timings)
+    report, pages, _, api = generate(
+        project, config, settings, docs_dir(project), select=inputs.select, timings=timings
+    )
     if report.exit_code() != 0:
         return BuildResult(False, report, timings=timings)
     rendered = {page.lang for page in pages}
@@ -286,11 +371,18 @@ def build_site(project: Project, site_dir: Path, site_url: str | None = None,
         mkdocs_seconds = time.perf_counter() - start - generated
         if not all(run.ok for run in runs):
             shutil.rmtree(staging, ignore_errors=True)
-            return BuildResult(False, report, pages, generated, mkdocs_seconds, runs, timings, rendered)
+            return BuildResult(
+                False, report, pages, generated, mkdocs_seconds, runs, timings, rendered
+            )
         finish_start = time.perf_counter()
-        fork_map(_rewrite_index, [(staging / lang_slug(lang), docs_dir(project) / lang_slug(lang))
-                                  for lang in config.language_tags],
-                 parallel=len(pages) >= PARALLEL_RENDER_FROM * len(config.language_tags))
+        fork_map(
+            _rewrite_index,
+            [
+                (staging / lang_slug(lang), docs_dir(project) / lang_slug(lang))
+                for lang in config.language_tags
+            ],
+            parallel=len(pages) >= PARALLEL_RENDER_FROM * len(config.language_tags),
+        )
         write_root(staging, config, settings, pages, api)
         swap_into_place(staging, site_dir)
         timings["finish"] = time.perf_counter() - finish_start

@@ -38,19 +38,31 @@ def yaml_scalar(text: str) -> str:
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
-def render_skeleton(concept_id: str, category: str, config: Config,
-                    terms: dict[str, str] | None = None) -> str:
+def render_skeleton(
+    concept_id: str, category: str, config: Config, terms: dict[str, str] | None = None
+) -> str:
     """A new term file: every configured language stubbed, the given ``terms`` (by
     language) as preferred terms, ``TODO`` wherever the editor still has to write."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    env = Environment(loader=PackageLoader("glossary", "templates"), autoescape=False,
-                      trim_blocks=True, keep_trailing_newline=True, undefined=StrictUndefined)
+    env = Environment(
+        loader=PackageLoader("glossary", "templates"),
+        autoescape=False,
+        trim_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
     terms = terms or {}
-    entries = [{"lang": lang, "term": yaml_scalar(terms.get(lang) or PLACEHOLDER)}
-               for lang in config.language_tags]
+    entries = [
+        {"lang": lang, "term": yaml_scalar(terms.get(lang) or PLACEHOLDER)}
+        for lang in config.language_tags
+    ]
     return env.get_template("term.yaml.j2").render(
-        schema_line=SCHEMA_LINE, id=yaml_scalar(concept_id), category=yaml_scalar(category),
-        entries=entries, placeholder=PLACEHOLDER,
+        schema_line=SCHEMA_LINE,
+        id=yaml_scalar(concept_id),
+        category=yaml_scalar(category),
+        entries=entries,
+        placeholder=PLACEHOLDER,
         relation="see-also" if "see-also" in config.relations else next(iter(config.relations)),
-        document=next(iter(config.documents), None))
+        document=next(iter(config.documents), None),
+    )

@@ -7,8 +7,8 @@ for editors and translators, ``format_status_json`` for tools."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from glossary.config import Config
 from glossary.messages import render_message
@@ -31,9 +31,13 @@ class LanguageStatus:
     unreviewed: Fields
 
     def counts(self) -> dict[str, int]:
-        return {"complete": len(self.complete), "incomplete": len(self.incomplete),
-                "missing": len(self.missing), "stale": _count(self.stale),
-                "unreviewed": _count(self.unreviewed)}
+        return {
+            "complete": len(self.complete),
+            "incomplete": len(self.incomplete),
+            "missing": len(self.missing),
+            "stale": _count(self.stale),
+            "unreviewed": _count(self.unreviewed),
+        }
 
 
 @dataclass(frozen=True)
@@ -81,12 +85,21 @@ def _language_status(concepts: list[Concept], lang: str, config: Config) -> Lang
             stale.append((concept.id, stale_names))
         if unreviewed_names := unreviewed_fields(concept, lang, config):
             unreviewed.append((concept.id, unreviewed_names))
-    return LanguageStatus(lang, language.name, lang == config.source_language, tuple(complete),
-                          tuple(incomplete), tuple(missing), tuple(stale), tuple(unreviewed))
+    return LanguageStatus(
+        lang,
+        language.name,
+        lang == config.source_language,
+        tuple(complete),
+        tuple(incomplete),
+        tuple(missing),
+        tuple(stale),
+        tuple(unreviewed),
+    )
 
 
-def collect_status(concepts: Mapping[str, Concept], config: Config,
-                   languages: Iterable[str] | None = None) -> Status:
+def collect_status(
+    concepts: Mapping[str, Concept], config: Config, languages: Iterable[str] | None = None
+) -> Status:
     ordered = [concepts[key] for key in sorted(concepts)]
     tags = list(languages or config.language_tags)
     return Status(len(ordered), tuple(_language_status(ordered, tag, config) for tag in tags))
@@ -97,8 +110,10 @@ def _lines(heading: str, fields: Fields, params: dict) -> list[str]:
         return []
     return [render_message(heading, params)] + [
         render_message("status-item", {"concept": concept, "fields": ", ".join(names)})
-        if names else render_message("status-missing-item", {"concept": concept})
-        for concept, names in fields]
+        if names
+        else render_message("status-missing-item", {"concept": concept})
+        for concept, names in fields
+    ]
 
 
 def format_status_text(status: Status, paths: str, source: str) -> str:
@@ -118,13 +133,27 @@ def format_status_json(status: Status, source: str) -> str:
     def by_id(fields: Fields) -> dict[str, list[str]]:
         return {concept: list(names) for concept, names in fields}
 
-    return json.dumps({
-        "concepts": status.concepts,
-        "source_language": source,
-        "languages": [{
-            "lang": lang.lang, "name": lang.name, "source": lang.source, **lang.counts(),
-            "concepts": {"incomplete": by_id(lang.incomplete), "missing": list(lang.missing),
-                         "stale": by_id(lang.stale), "unreviewed": by_id(lang.unreviewed)},
-        } for lang in status.languages],
-        "totals": status.totals(),
-    }, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {
+            "concepts": status.concepts,
+            "source_language": source,
+            "languages": [
+                {
+                    "lang": lang.lang,
+                    "name": lang.name,
+                    "source": lang.source,
+                    **lang.counts(),
+                    "concepts": {
+                        "incomplete": by_id(lang.incomplete),
+                        "missing": list(lang.missing),
+                        "stale": by_id(lang.stale),
+                        "unreviewed": by_id(lang.unreviewed),
+                    },
+                }
+                for lang in status.languages
+            ],
+            "totals": status.totals(),
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

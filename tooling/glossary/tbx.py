@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from lxml import etree
 
@@ -34,15 +34,26 @@ from glossary.model import Concept
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
-          "deprecated": "deprecatedTerm-admn-sts", "superseded": "supersededTerm-admn-sts"}
-TERM_TYPE = {"full-form": "fullForm", "abbreviation": "abbreviation", "acronym": "acronym",
-             "short-form": "shortForm", "variant": "variant"}
+STATUS = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": "admittedTerm-admn-sts",
+    "deprecated": "deprecatedTerm-admn-sts",
+    "superseded": "supersededTerm-admn-sts",
+}
+TERM_TYPE = {
+    "full-form": "fullForm",
+    "abbreviation": "abbreviation",
+    "acronym": "acronym",
+    "short-form": "shortForm",
+    "variant": "variant",
+}
 TRANSLATED = re.compile(r"^translated_from (definition|example|notes): ([0-9a-f]{8})$")
-CONVENTIONS = ("Exported by 'glossary export --format tbx'. Besides TBX-Basic's own data categories, "
-               "concept-level notes hold 'tag: <tag>' and 'formula: <JSON>'; a source is an adminGrp "
-               "whose notes hold its fields as 'key: value'; a crossReference's text is the relation "
-               "type; a langSec note 'translated_from <field>: <hash>' records a translation's source.")
+CONVENTIONS = (
+    "Exported by 'glossary export --format tbx'. Besides TBX-Basic's own data categories, "
+    "concept-level notes hold 'tag: <tag>' and 'formula: <JSON>'; a source is an adminGrp "
+    "whose notes hold its fields as 'key: value'; a crossReference's text is the relation "
+    "type; a langSec note 'translated_from <field>: <hash>' records a translation's source."
+)
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -69,7 +80,9 @@ def _concept_level(entry: etree._Element, data: dict) -> None:
     for tag in data.get("tags", []):
         _el(entry, "note", f"tag: {tag}")
     for relation in data.get("relations", []):
-        _el(entry, "ref", relation["type"], type="crossReference", target=xml_id(relation["target"]))
+        _el(
+            entry, "ref", relation["type"], type="crossReference", target=xml_id(relation["target"])
+        )
     for source in data.get("sources", []):
         group = _el(entry, "adminGrp")
         _el(group, "admin", source.get("title") or source.get("document") or "", type="source")
@@ -90,10 +103,18 @@ def _term_note(term_sec: etree._Element, value: str, kind: str, note: str | None
 def _term_sec(lang_sec: etree._Element, designation: dict, example: str | None) -> None:
     term_sec = _el(lang_sec, "termSec")
     _el(term_sec, "term", designation["term"])
-    _term_note(term_sec, STATUS.get(designation["status"], designation["status"]),
-               "administrativeStatus", designation.get("reason"))
-    _term_note(term_sec, TERM_TYPE.get(designation["type"], designation["type"]), "termType",
-               f"link: {designation['link']}" if "link" in designation else None)
+    _term_note(
+        term_sec,
+        STATUS.get(designation["status"], designation["status"]),
+        "administrativeStatus",
+        designation.get("reason"),
+    )
+    _term_note(
+        term_sec,
+        TERM_TYPE.get(designation["type"], designation["type"]),
+        "termType",
+        f"link: {designation['link']}" if "link" in designation else None,
+    )
     if example:
         _el(term_sec, "descrip", example, type="context")
     if "note" in designation:
@@ -115,8 +136,9 @@ def _lang_sec(entry_el: etree._Element, lang: str, entry: dict) -> None:
 
 
 def format_tbx(concepts: Iterable[Concept], config: Config) -> bytes:
-    root = etree.Element(f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"},
-                         nsmap={None: NS})
+    root = etree.Element(
+        f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"}, nsmap={None: NS}
+    )
     _header(root)
     body = _el(_el(root, "text"), "body")
     for concept in sorted(concepts, key=lambda c: c.id):
@@ -136,18 +158,31 @@ class _Reader:
     def __init__(self, path: Path, config: Config):
         self.path, self.config, self.problems = str(path), config, []
 
-    def problem(self, element: etree._Element, code: str, severity: str = "error", **params: object) -> None:
-        self.problems.append(diagnostic(self.path, (element.sourceline or 1, 1), severity, code, **params))
+    def problem(
+        self, element: etree._Element, code: str, severity: str = "error", **params: object
+    ) -> None:
+        self.problems.append(
+            diagnostic(self.path, (element.sourceline or 1, 1), severity, code, **params)
+        )
 
     def children(self, element: etree._Element, tag: str, type_: str | None = None) -> list:
-        return [c for c in element.iterchildren(f"{{{NS}}}{tag}") if type_ is None or c.get("type") == type_]
+        return [
+            c
+            for c in element.iterchildren(f"{{{NS}}}{tag}")
+            if type_ is None or c.get("type") == type_
+        ]
 
     def value(self, element: etree._Element, table: dict, what: str) -> str:
         text = _text(element)
         known = {v: k for k, v in table.items()}
         if text not in known:
-            self.problem(element, "import-bad-value", value=text, what=lazy(what),
-                         hint=hint("choose-from", choices=", ".join(table.values())))
+            self.problem(
+                element,
+                "import-bad-value",
+                value=text,
+                what=lazy(what),
+                hint=hint("choose-from", choices=", ".join(table.values())),
+            )
         return known.get(text, text)
 
     def concept(self, element: etree._Element) -> dict | None:
@@ -159,10 +194,15 @@ class _Reader:
         for descrip in self.children(element, "descrip", "subjectField")[:1]:
             data["category"] = _text(descrip)
         self.concept_notes(element, data)
-        data["relations"] = [{"type": _text(ref), "target": (ref.get("target") or "").removeprefix("_")}
-                             for ref in self.children(element, "ref", "crossReference")]
-        data["sources"] = [self.source(group) for group in self.children(element, "adminGrp")
-                           if self.children(group, "admin", "source")]
+        data["relations"] = [
+            {"type": _text(ref), "target": (ref.get("target") or "").removeprefix("_")}
+            for ref in self.children(element, "ref", "crossReference")
+        ]
+        data["sources"] = [
+            self.source(group)
+            for group in self.children(element, "adminGrp")
+            if self.children(group, "admin", "source")
+        ]
         for lang_sec in self.children(element, "langSec"):
             self.lang_sec(lang_sec, data)
         return {key: value for key, value in data.items() if value}
@@ -188,8 +228,12 @@ class _Reader:
     def lang_sec(self, element: etree._Element, concept: dict) -> None:
         lang = element.get(XML_LANG, "")
         if lang not in self.config.language_tags:
-            self.problem(element, "import-unknown-language", lang=lang,
-                         languages=", ".join(self.config.language_tags))
+            self.problem(
+                element,
+                "import-unknown-language",
+                lang=lang,
+                languages=", ".join(self.config.language_tags),
+            )
             return
         entry: dict = {}
         entry["terms"] = [self.term_sec(t, entry) for t in self.children(element, "termSec")]
@@ -239,18 +283,37 @@ def read_tbx(path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[D
     try:
         root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as error:
-        return [], [diagnostic(str(path), (error.lineno or 1, 1), "error", "import-bad-file",
-                               format="XML", problem=error.msg)]
+        return [], [
+            diagnostic(
+                str(path),
+                (error.lineno or 1, 1),
+                "error",
+                "import-bad-file",
+                format="XML",
+                problem=error.msg,
+            )
+        ]
     if root.tag != f"{{{NS}}}tbx":
-        return [], [diagnostic(str(path), (root.sourceline or 1, 1), "error", "import-not-tbx",
-                               root=etree.QName(root).localname)]
+        return [], [
+            diagnostic(
+                str(path),
+                (root.sourceline or 1, 1),
+                "error",
+                "import-not-tbx",
+                root=etree.QName(root).localname,
+            )
+        ]
     reader = _Reader(path, config)
     concepts: dict[str, dict] = {}
     for element in root.iter(f"{{{NS}}}conceptEntry"):
         concept = reader.concept(element)
         if concept and concept["id"] in concepts:
-            reader.problem(element, "import-duplicate", what=concept["id"],
-                           first_line=concepts[concept["id"]]["line"])
+            reader.problem(
+                element,
+                "import-duplicate",
+                what=concept["id"],
+                first_line=concepts[concept["id"]]["line"],
+            )
         elif concept:
             concepts[concept["id"]] = {"line": element.sourceline, "data": concept}
     return [c["data"] for c in concepts.values()], reader.problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from typing import Mapping
+from collections.abc import Mapping
 
 from glossary.config import Config
 from glossary.model import FIELDS, Concept, Entry, field_texts
@@ -48,12 +48,12 @@ def source_hashes(concept: Concept, config: Config) -> dict[str, str]:
 def recorded_hashes(entry: Entry | None) -> dict[str, str]:
     """The well-formed hashes an entry records (malformed ones are the schema's to report)."""
     raw: Mapping = entry.translated_from if entry else {}
-    return {name: value for name, value in raw.items()
-            if name in FIELDS and isinstance(value, str)}
+    return {name: value for name, value in raw.items() if name in FIELDS and isinstance(value, str)}
 
 
-def stale_fields(concept: Concept, lang: str, config: Config,
-                 current: dict[str, str] | None = None) -> tuple[str, ...]:
+def stale_fields(
+    concept: Concept, lang: str, config: Config, current: dict[str, str] | None = None
+) -> tuple[str, ...]:
     """Translated fields of ``lang`` whose recorded source hash differs from the current
     source (a record for a field the language no longer has is left for review to drop).
     ``current``: the concept's ``source_hashes``, when the caller has them already."""
@@ -64,8 +64,11 @@ def stale_fields(concept: Concept, lang: str, config: Config,
     if not recorded:
         return ()
     current = source_hashes(concept, config) if current is None else current
-    return tuple(name for name in FIELDS if name in recorded and field_texts(entry, name)
-                 and recorded[name] != current.get(name))
+    return tuple(
+        name
+        for name in FIELDS
+        if name in recorded and field_texts(entry, name) and recorded[name] != current.get(name)
+    )
 
 
 def _written(entry: Entry | None, name: str) -> bool:
@@ -88,8 +91,9 @@ def unreviewed_fields(concept: Concept, lang: str, config: Config) -> tuple[str,
     return tuple(name for name in translated_fields(concept, lang, config) if name not in recorded)
 
 
-def reviewed_hashes(concept: Concept, lang: str, config: Config,
-                    fields: tuple[str, ...] = FIELDS) -> dict[str, str]:
+def reviewed_hashes(
+    concept: Concept, lang: str, config: Config, fields: tuple[str, ...] = FIELDS
+) -> dict[str, str]:
     """What ``translated_from`` holds after ``fields`` of ``lang`` were reviewed: the current
     source hash for each reviewed field both languages have, earlier records for the rest."""
     current = source_hashes(concept, config)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import jsonschema_rs
 
@@ -25,9 +26,15 @@ from glossary.translation import source_hashes, stale_fields
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCRIPT_NAMES = {"zh-Hans": N_("Simplified"), "zh-Hant": N_("Traditional")}
-TYPE_NAMES = {"string": N_("text"), "array": N_("a list"), "object": N_("a mapping of fields"),
-              "number": N_("a number"), "integer": N_("a whole number"),
-              "boolean": N_("true or false"), "null": N_("empty")}
+TYPE_NAMES = {
+    "string": N_("text"),
+    "array": N_("a list"),
+    "object": N_("a mapping of fields"),
+    "number": N_("a number"),
+    "integer": N_("a whole number"),
+    "boolean": N_("true or false"),
+    "null": N_("empty"),
+}
 
 
 def format_field(where: Iterable[Any]) -> str:
@@ -57,15 +64,20 @@ def _choice_hint(value: Any, choices: list) -> str:
 
 
 _FORMATS = {
-    "id": (N_("a valid id"), "id-format"), "target": (N_("a valid concept id"), "id-format"),
-    "date": (N_("a valid date"), "date-format"), "url": (N_("a web address"), "url-format"),
+    "id": (N_("a valid id"), "id-format"),
+    "target": (N_("a valid concept id"), "id-format"),
+    "date": (N_("a valid date"), "date-format"),
+    "url": (N_("a web address"), "url-format"),
     "name": (N_("a valid input name"), "name-format"),
 }
 
 
-_BOUNDS = {"minimum": N_("it must be at least {limit}"), "maximum": N_("it must be at most {limit}"),
-           "exclusiveMinimum": N_("it must be more than {limit}"),
-           "exclusiveMaximum": N_("it must be less than {limit}")}
+_BOUNDS = {
+    "minimum": N_("it must be at least {limit}"),
+    "maximum": N_("it must be at most {limit}"),
+    "exclusiveMinimum": N_("it must be more than {limit}"),
+    "exclusiveMaximum": N_("it must be less than {limit}"),
+}
 
 
 def _subschema(schema: dict, schema_path: Iterable[Any]) -> dict:
@@ -109,44 +121,93 @@ class SchemaChecker:
         if keyword == "required":
             name = details["property"]
             tip = {"terms": hint("add-terms"), "reason": hint("add-reason")}.get(
-                name, hint("add-field", name=name))
-            yield diagnostic(path, here, "error", "missing-field", format_field((*where, name)),
-                             name=name, hint=tip)
+                name, hint("add-field", name=name)
+            )
+            yield diagnostic(
+                path,
+                here,
+                "error",
+                "missing-field",
+                format_field((*where, name)),
+                name=name,
+                hint=tip,
+            )
         elif keyword == "additionalProperties":
             known = list(_subschema(self.validator_schema, error.schema_path).get("properties", {}))
             for name in details["unexpected"]:
                 suggestion = suggest(name, known)
-                tip = hint("did-you-mean", suggestion=suggestion) if suggestion else hint("remove-field")
-                yield diagnostic(path, doc.mark((*where, name), key=True), "error",
-                                 "unknown-field", format_field((*where, name)), name=name, hint=tip)
+                tip = (
+                    hint("did-you-mean", suggestion=suggestion)
+                    if suggestion
+                    else hint("remove-field")
+                )
+                yield diagnostic(
+                    path,
+                    doc.mark((*where, name), key=True),
+                    "error",
+                    "unknown-field",
+                    format_field((*where, name)),
+                    name=name,
+                    hint=tip,
+                )
         elif keyword == "type":
             expected = details["types"][0]
-            yield diagnostic(path, here, "error", "wrong-type", format_field(where),
-                             expected=lazy(TYPE_NAMES.get(expected, expected)), actual=_kind_of(instance))
+            yield diagnostic(
+                path,
+                here,
+                "error",
+                "wrong-type",
+                format_field(where),
+                expected=lazy(TYPE_NAMES.get(expected, expected)),
+                actual=_kind_of(instance),
+            )
         elif keyword == "enum":
-            yield diagnostic(path, here, "error", "invalid-value", format_field(where),
-                             value=instance, hint=_choice_hint(instance, details["options"]))
+            yield diagnostic(
+                path,
+                here,
+                "error",
+                "invalid-value",
+                format_field(where),
+                value=instance,
+                hint=_choice_hint(instance, details["options"]),
+            )
         elif keyword == "pattern":
             key = next((p for p in reversed(where) if isinstance(p, str)), "")
             what, tip = _FORMATS.get(key, _FORMATS["id"])
             what = lazy(what)
-            yield diagnostic(path, here, "error", "invalid-format", format_field(where),
-                             value=instance, what=what, hint=hint(tip))
+            yield diagnostic(
+                path,
+                here,
+                "error",
+                "invalid-format",
+                format_field(where),
+                value=instance,
+                what=what,
+                hint=hint(tip),
+            )
         elif keyword == "minLength":
             yield diagnostic(path, here, "error", "empty-text", format_field(where))
         elif keyword == "maxLength":
-            yield diagnostic(path, here, "error", "too-long", format_field(where),
-                             maximum=details["limit"])
+            yield diagnostic(
+                path, here, "error", "too-long", format_field(where), maximum=details["limit"]
+            )
         elif keyword == "minItems":
-            yield diagnostic(path, here, "error", "empty-list", format_field(where),
-                             minimum=details["limit"])
+            yield diagnostic(
+                path, here, "error", "empty-list", format_field(where), minimum=details["limit"]
+            )
         elif keyword == "uniqueItems":
             seen: set = set()
             for index, item in enumerate(instance):
                 key = repr(item)
                 if key in seen:
-                    yield diagnostic(path, doc.mark((*where, index)), "error", "duplicate-item",
-                                     format_field((*where, index)), value=item)
+                    yield diagnostic(
+                        path,
+                        doc.mark((*where, index)),
+                        "error",
+                        "duplicate-item",
+                        format_field((*where, index)),
+                        value=item,
+                    )
                 seen.add(key)
         elif keyword == "contains":
             yield from self._explain_preferred(doc, where, instance)
@@ -157,11 +218,19 @@ class SchemaChecker:
                 for inner in branch:
                     yield from self._explain(doc, inner, verbose)
         elif keyword in _BOUNDS:
-            yield diagnostic(path, here, "error", "out-of-range", format_field(where),
-                             value=instance, bound=lazy(_BOUNDS[keyword], limit=details["limit"]))
+            yield diagnostic(
+                path,
+                here,
+                "error",
+                "out-of-range",
+                format_field(where),
+                value=instance,
+                bound=lazy(_BOUNDS[keyword], limit=details["limit"]),
+            )
         else:
-            yield diagnostic(path, here, "error", "schema-error", format_field(where),
-                             detail=error.message)
+            yield diagnostic(
+                path, here, "error", "schema-error", format_field(where), detail=error.message
+            )
 
     @property
     def validator_schema(self) -> dict:
@@ -169,13 +238,20 @@ class SchemaChecker:
 
     @staticmethod
     def _explain_preferred(doc: Document, where: tuple, terms: list) -> Iterator[Diagnostic]:
-        preferred = [i for i, t in enumerate(terms) if isinstance(t, dict) and t.get("status") == "preferred"]
+        preferred = [
+            i for i, t in enumerate(terms) if isinstance(t, dict) and t.get("status") == "preferred"
+        ]
         field_name = format_field(where)
         if not preferred:
             yield diagnostic(str(doc.path), doc.mark(where), "error", "no-preferred", field_name)
         for index in preferred[1:]:
-            yield diagnostic(str(doc.path), doc.mark((*where, index)), "error",
-                             "several-preferred", format_field((*where, index)))
+            yield diagnostic(
+                str(doc.path),
+                doc.mark((*where, index)),
+                "error",
+                "several-preferred",
+                format_field((*where, index)),
+            )
 
 
 def _script_of(where: tuple) -> str | None:
@@ -191,25 +267,44 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
     """Checks of one file's content that the schema cannot express."""
     path = str(doc.path)
     if doc.first_line.strip() != SCHEMA_LINE:
-        yield diagnostic(path, (1, 1), config.severity_of("missing-schema-line"),
-                         "missing-schema-line", line=SCHEMA_LINE)
+        yield diagnostic(
+            path,
+            (1, 1),
+            config.severity_of("missing-schema-line"),
+            "missing-schema-line",
+            line=SCHEMA_LINE,
+        )
     for where, text in doc.strings:
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-            yield diagnostic(path, doc.mark(where), config.severity_of("not-nfc"), "not-nfc",
-                             format_field(where), nfc=unicodedata.normalize("NFC", text)[:80])
+            yield diagnostic(
+                path,
+                doc.mark(where),
+                config.severity_of("not-nfc"),
+                "not-nfc",
+                format_field(where),
+                nfc=unicodedata.normalize("NFC", text)[:80],
+            )
         lang = _script_of(where) if not text.isascii() else None
         foreign = find_foreign_characters(text, lang) if lang else {}
         if foreign:
             other = "zh-Hant" if lang == "zh-Hans" else "zh-Hans"
-            yield diagnostic(path, doc.mark(where), config.severity_of("wrong-script"),
-                             "wrong-script", format_field(where),
-                             script_found=lazy(SCRIPT_NAMES[other]), lang=lang,
-                             script_wanted=lazy(SCRIPT_NAMES[lang]), chars=" ".join(foreign),
-                             fixed=", ".join(f"{a} → {b}" for a, b in foreign.items()))
+            yield diagnostic(
+                path,
+                doc.mark(where),
+                config.severity_of("wrong-script"),
+                "wrong-script",
+                format_field(where),
+                script_found=lazy(SCRIPT_NAMES[other]),
+                lang=lang,
+                script_wanted=lazy(SCRIPT_NAMES[lang]),
+                chars=" ".join(foreign),
+                fixed=", ".join(f"{a} → {b}" for a, b in foreign.items()),
+            )
     data_id = doc.data.get("id")
     if isinstance(data_id, str) and data_id != doc.path.stem and ID_PATTERN.match(data_id):
-        yield diagnostic(path, doc.mark(("id",)), "error", "id-mismatch", "id",
-                         id=data_id, stem=doc.path.stem)
+        yield diagnostic(
+            path, doc.mark(("id",)), "error", "id-mismatch", "id", id=data_id, stem=doc.path.stem
+        )
     yield from _iter_completeness(doc, concept, config)
     yield from _iter_placeholders(doc, config)
     yield from _iter_stale(doc, concept, config)
@@ -221,16 +316,33 @@ def _iter_completeness(doc: Document, concept: Concept, config: Config) -> Itera
         entry = concept.entry(lang.tag)
         if entry is None:
             if lang.required and not isinstance((doc.data or {}).get(lang.tag), dict):
-                yield diagnostic(path, doc.mark(()), config.severity_of("missing-language"),
-                                 "missing-language", lang=lang.tag)
+                yield diagnostic(
+                    path,
+                    doc.mark(()),
+                    config.severity_of("missing-language"),
+                    "missing-language",
+                    lang=lang.tag,
+                )
             continue
         where = doc.mark((lang.tag,), key=True)
         if entry.definition is None and "definition" not in doc.data[lang.tag]:
-            yield diagnostic(path, where, config.severity_of("missing-definition"),
-                             "missing-definition", lang.tag, lang=lang.tag)
+            yield diagnostic(
+                path,
+                where,
+                config.severity_of("missing-definition"),
+                "missing-definition",
+                lang.tag,
+                lang=lang.tag,
+            )
         if entry.example is None and "example" not in doc.data[lang.tag]:
-            yield diagnostic(path, where, config.severity_of("missing-example"),
-                             "missing-example", lang.tag, lang=lang.tag)
+            yield diagnostic(
+                path,
+                where,
+                config.severity_of("missing-example"),
+                "missing-example",
+                lang.tag,
+                lang=lang.tag,
+            )
     if not concept.relations and "relations" not in doc.data:
         yield diagnostic(path, doc.mark(()), config.severity_of("no-relations"), "no-relations")
     if not concept.sources and "sources" not in doc.data:
@@ -245,19 +357,35 @@ def _iter_placeholders(doc: Document, config: Config) -> Iterator[Diagnostic]:
     for where, text in doc.strings:
         if is_placeholder(text):
             name = next((p for p in reversed(where) if isinstance(p, str)), "")
-            yield diagnostic(str(doc.path), doc.mark(where), config.severity_of("placeholder"),
-                             "placeholder", format_field(where), text=text.strip(),
-                             hint=hint(_FILL_HINTS.get(name, "fill-text"), lang=where[0]))
+            yield diagnostic(
+                str(doc.path),
+                doc.mark(where),
+                config.severity_of("placeholder"),
+                "placeholder",
+                format_field(where),
+                text=text.strip(),
+                hint=hint(_FILL_HINTS.get(name, "fill-text"), lang=where[0]),
+            )
 
 
 def _iter_stale(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
     """Translations whose source text changed since they were last reviewed."""
-    recording = [lang for lang in config.language_tags
-                 if (entry := concept.entry(lang)) and entry.translated_from]
+    recording = [
+        lang
+        for lang in config.language_tags
+        if (entry := concept.entry(lang)) and entry.translated_from
+    ]
     current = source_hashes(concept, config) if recording else {}
     for lang in recording:
         for name in stale_fields(concept, lang, config, current):
-            yield diagnostic(str(doc.path), doc.mark((lang, name)),
-                             config.severity_of("stale-translation"), "stale-translation",
-                             f"{lang}.{name}", source=config.source_language, name=name,
-                             id=concept.id, lang=lang)
+            yield diagnostic(
+                str(doc.path),
+                doc.mark((lang, name)),
+                config.severity_of("stale-translation"),
+                "stale-translation",
+                f"{lang}.{name}",
+                source=config.source_language,
+                name=name,
+                id=concept.id,
+                lang=lang,
+            )

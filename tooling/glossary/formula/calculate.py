@@ -46,12 +46,20 @@ def _bound_error(item: dict, value: float, lang: str, currency: str) -> str | No
     return None
 
 
-def calculate(metric: Metric, lang: str, typed: dict[str, str], target: str,
-              result_label: str, currency: str | None = None) -> Outcome:
+def calculate(
+    metric: Metric,
+    lang: str,
+    typed: dict[str, str],
+    target: str,
+    result_label: str,
+    currency: str | None = None,
+) -> Outcome:
     currency = currency or DEFAULT_CURRENCY.get(lang, "USD")
     text = ui_strings()[lang]
     items = [{**i, "label": (i.get("label") or {}).get(lang, i["name"])} for i in metric.inputs]
-    items.append({"name": RESULT, "label": result_label, "unit": metric.result.get("unit", "number")})
+    items.append(
+        {"name": RESULT, "label": result_label, "unit": metric.result.get("unit", "number")}
+    )
     env: dict[str, float] = {}
     for item in items:
         if item["name"] == target:
@@ -79,8 +87,14 @@ def calculate(metric: Metric, lang: str, typed: dict[str, str], target: str,
     return Outcome(value=value, values={**env, target: value})
 
 
-def describe(metric: Metric, outcome: Outcome, lang: str, target: str, result_label: str,
-             currency: str | None = None) -> dict:
+def describe(
+    metric: Metric,
+    outcome: Outcome,
+    lang: str,
+    target: str,
+    result_label: str,
+    currency: str | None = None,
+) -> dict:
     """The outcome as the page shows it: the answer and the formula with values."""
     currency = currency or DEFAULT_CURRENCY.get(lang, "USD")
     units = {i["name"]: (i.get("unit", "number"), i.get("decimals")) for i in metric.inputs}
@@ -92,6 +106,15 @@ def describe(metric: Metric, outcome: Outcome, lang: str, target: str, result_la
         unit, decimals = units[name]
         return format_value(outcome.values[name], unit, lang, currency, decimals)
 
-    formula = render_expression(metric.ast, show, lambda n: format_value(n, "number", lang, currency, 6))
-    return {"solve": target, "label": labels[target], "value": outcome.value, "formatted": show(target),
-            "formula": f"{formula} = {show(RESULT)}", "inputs": dict(outcome.values), "currency": currency}
+    formula = render_expression(
+        metric.ast, show, lambda n: format_value(n, "number", lang, currency, 6)
+    )
+    return {
+        "solve": target,
+        "label": labels[target],
+        "value": outcome.value,
+        "formatted": show(target),
+        "formula": f"{formula} = {show(RESULT)}",
+        "inputs": dict(outcome.values),
+        "currency": currency,
+    }

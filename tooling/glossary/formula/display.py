@@ -18,9 +18,22 @@ BABEL_LOCALES = {"en": "en_US", "ko": "ko_KR", "zh-Hans": "zh_Hans_CN", "zh-Hant
 INTL_LOCALES = {"en": "en-US", "ko": "ko-KR", "zh-Hans": "zh-Hans-CN", "zh-Hant": "zh-Hant-TW"}
 DEFAULT_CURRENCY = {"en": "USD", "ko": "KRW", "zh-Hans": "CNY", "zh-Hant": "TWD"}
 CURRENCIES = ["USD", "KRW", "CNY", "TWD", "EUR", "JPY"]
-DEFAULT_DECIMALS = {"percent": 1, "ratio": 2, "count": 2, "days": 1, "months": 1, "years": 1,
-                    "score": 1, "number": 2}
-TEMPLATES = {"days": "unit_days", "months": "unit_months", "years": "unit_years", "ratio": "unit_ratio"}
+DEFAULT_DECIMALS = {
+    "percent": 1,
+    "ratio": 2,
+    "count": 2,
+    "days": 1,
+    "months": 1,
+    "years": 1,
+    "score": 1,
+    "number": 2,
+}
+TEMPLATES = {
+    "days": "unit_days",
+    "months": "unit_months",
+    "years": "unit_years",
+    "ratio": "unit_ratio",
+}
 
 
 @cache
@@ -36,20 +49,31 @@ def decimals_for(unit: str, decimals: int | None, currency: str) -> tuple[int, i
     return 0, DEFAULT_DECIMALS.get(unit, 2) if decimals is None else decimals
 
 
-def _apply(kind: str, value: float, lang: str, fractions: tuple[int, int], currency: str | None) -> str:
+def _apply(
+    kind: str, value: float, lang: str, fractions: tuple[int, int], currency: str | None
+) -> str:
     locale = _locale(lang)
-    source = {"currency": locale.currency_formats["standard"], "percent": locale.percent_formats[None],
-              "decimal": locale.decimal_formats[None]}[kind]
+    source = {
+        "currency": locale.currency_formats["standard"],
+        "percent": locale.percent_formats[None],
+        "decimal": locale.decimal_formats[None],
+    }[kind]
     pattern = parse_pattern(source.pattern)
     pattern.frac_prec = fractions
     with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
-        text = pattern.apply(decimal.Decimal(repr(value)), locale, currency=currency,
-                             currency_digits=False, decimal_quantization=True)
+        text = pattern.apply(
+            decimal.Decimal(repr(value)),
+            locale,
+            currency=currency,
+            currency_digits=False,
+            decimal_quantization=True,
+        )
     return text
 
 
-def format_value(value: float, unit: str, lang: str, currency: str | None = None,
-                 decimals: int | None = None) -> str:
+def format_value(
+    value: float, unit: str, lang: str, currency: str | None = None, decimals: int | None = None
+) -> str:
     """``value`` in ``unit`` for a reader of ``lang`` (percent values are fractions)."""
     value = 0.0 if value == 0 else value  # "-0" never shows
     currency = currency or DEFAULT_CURRENCY.get(lang, "USD")
@@ -78,6 +102,9 @@ def render_expression(ast: list, show_var, show_num, parent: int = 0, right: boo
     if kind == "neg":
         return "\u2212" + render_expression(ast[1], show_var, show_num, PRECEDENCE["neg"])
     mine = PRECEDENCE[kind]
-    text = (render_expression(ast[1], show_var, show_num, mine) + f" {SYMBOLS[kind]} "
-            + render_expression(ast[2], show_var, show_num, mine, kind in "-/"))
+    text = (
+        render_expression(ast[1], show_var, show_num, mine)
+        + f" {SYMBOLS[kind]} "
+        + render_expression(ast[2], show_var, show_num, mine, kind in "-/")
+    )
     return f"({text})" if mine < parent or (right and mine == parent) else text

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 
 class FormulaError(Exception):
@@ -22,7 +22,7 @@ class Node:
 
     kind: str
     value: float | str | None = None
-    args: tuple["Node", ...] = ()
+    args: tuple[Node, ...] = ()
     column: int = 0
 
     def __repr__(self) -> str:
@@ -38,7 +38,7 @@ _TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>[a-z][a-z0-9_]*)|
 
 @dataclass(frozen=True)
 class _Token:
-    kind: str   # "number", "name", "op" or "end"
+    kind: str  # "number", "name", "op" or "end"
     text: str
     column: int
 
@@ -140,7 +140,7 @@ def to_json(node: Node) -> list:
     """Compact JSON form: ``["num", 12]``, ``["var", "mrr"]``, ``["neg", a]``, ``["+", a, b]``."""
     if node.kind in ("num", "var"):
         value = node.value
-        if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
             value = int(value)
         return [node.kind, value]
     return [node.kind, *map(to_json, node.args)]

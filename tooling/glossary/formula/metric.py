@@ -24,8 +24,8 @@ class Metric:
     inputs: tuple[dict, ...]
     result: dict
     examples: tuple[dict, ...]
-    inverses: dict = field(default_factory=dict)      # input name -> JSON AST
-    forward_only: tuple[str, ...] = ()                 # inputs with no unique inverse
+    inverses: dict = field(default_factory=dict)  # input name -> JSON AST
+    forward_only: tuple[str, ...] = ()  # inputs with no unique inverse
     raw: dict = field(default_factory=dict, repr=False)
 
     def input(self, name: str) -> dict:
@@ -33,7 +33,9 @@ class Metric:
 
 
 CACHE_VERSION = 2  # 2: inverses no longer simplified
-_SOLVED: dict[str, tuple] = {}  # expression -> inverses: solved here, loaded from the cache, or learnt
+_SOLVED: dict[
+    str, tuple
+] = {}  # expression -> inverses: solved here, loaded from the cache, or learnt
 
 
 def _inverses(expression: str) -> tuple[tuple[str, tuple | None, str | None], ...]:
@@ -73,11 +75,17 @@ def build_metric(concept_id: str, formula: dict, solve: bool = True) -> Metric:
                 forward_only.append(name)
             else:
                 inverses[name] = _thaw(ast)
-    return Metric(concept_id, expression, to_json(node),
-                  tuple(i for i in formula.get("inputs", []) if isinstance(i, dict)),
-                  dict(formula.get("result") or {}),
-                  tuple(e for e in formula.get("examples", []) if isinstance(e, dict)),
-                  inverses, tuple(forward_only), dict(formula))
+    return Metric(
+        concept_id,
+        expression,
+        to_json(node),
+        tuple(i for i in formula.get("inputs", []) if isinstance(i, dict)),
+        dict(formula.get("result") or {}),
+        tuple(e for e in formula.get("examples", []) if isinstance(e, dict)),
+        inverses,
+        tuple(forward_only),
+        dict(formula),
+    )
 
 
 def prime_inverses(cache: Path | None) -> dict:
@@ -100,8 +108,10 @@ def build_metrics(concepts: dict, cache: Path | None = None) -> dict[str, Metric
             except (FormulaError, KeyError, TypeError):
                 continue  # reported by glossary check
     if cache is not None:
-        solved = {m.expression: [[n, _thaw(a), p] for n, a, p in _inverses(m.expression)]
-                  for m in metrics.values()}
+        solved = {
+            m.expression: [[n, _thaw(a), p] for n, a, p in _inverses(m.expression)]
+            for m in metrics.values()
+        }
         if solved != known:
             _write_inverses(cache, solved)
     return metrics
@@ -117,7 +127,9 @@ def _read_inverses(cache: Path | None) -> dict:
 
 def _write_inverses(cache: Path, solved: dict) -> None:
     try:
-        replace_file(cache, json.dumps({"version": CACHE_VERSION, **solved}, ensure_ascii=False).encode())
+        replace_file(
+            cache, json.dumps({"version": CACHE_VERSION, **solved}, ensure_ascii=False).encode()
+        )
     except OSError:
         pass  # a cache that cannot be written only costs time
 

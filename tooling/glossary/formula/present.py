@@ -5,14 +5,23 @@ from __future__ import annotations
 
 import json
 
-from glossary.formula.display import (CURRENCIES, DEFAULT_CURRENCY, format_value,
-                                      render_expression)
+from glossary.formula.display import CURRENCIES, DEFAULT_CURRENCY, format_value, render_expression
 from glossary.formula.evaluate import evaluate
 from glossary.formula.grammar import FormulaError, parse, to_json
 from glossary.formula.metric import RESULT, Metric
 
-UI_KEYS = ("unit_days", "unit_months", "unit_years", "unit_ratio", "error_missing", "error_invalid",
-           "error_below", "error_above", "error_not_above", "error_division")
+UI_KEYS = (
+    "unit_days",
+    "unit_months",
+    "unit_years",
+    "unit_ratio",
+    "error_missing",
+    "error_invalid",
+    "error_below",
+    "error_above",
+    "error_not_above",
+    "error_division",
+)
 
 
 def _label(item: dict, lang: str, source: str) -> str:
@@ -37,8 +46,12 @@ def _alternative_text(expression: str, by_name: dict, show_num) -> str:
 def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, source: str) -> dict:
     currency = DEFAULT_CURRENCY.get(lang, "USD")
     inputs = [{**item, "label": _label(item, lang, source)} for item in metric.inputs]
-    result = {"name": RESULT, "label": result_label, "unit": metric.result.get("unit", "number"),
-              "decimals": metric.result.get("decimals")}
+    result = {
+        "name": RESULT,
+        "label": result_label,
+        "unit": metric.result.get("unit", "number"),
+        "decimals": metric.result.get("decimals"),
+    }
     by_name = {item["name"]: item for item in inputs}
 
     def show(name: str, value: float) -> str:
@@ -48,7 +61,9 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
     def show_num(number: float) -> str:
         return format_value(number, "number", lang, currency, 6)
 
-    formula_text = f"{result_label} = " + render_expression(metric.ast, lambda n: by_name[n]["label"], show_num)
+    formula_text = f"{result_label} = " + render_expression(
+        metric.ast, lambda n: by_name[n]["label"], show_num
+    )
     examples = []
     for example in metric.examples:
         values = example.get("inputs", {})
@@ -57,34 +72,62 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
         except Exception:
             continue
         description = (example.get("description") or {}).get(lang, "")
-        examples.append({
-            "description": description,
-            "rows": [(by_name[n]["label"], show(n, v)) for n, v in values.items() if n in by_name],
-            "substituted": render_expression(metric.ast, lambda n: show(n, values[n]), show_num)
-                           + " = " + show(RESULT, value),
-            "result": show(RESULT, value),
-        })
+        examples.append(
+            {
+                "description": description,
+                "rows": [
+                    (by_name[n]["label"], show(n, v)) for n, v in values.items() if n in by_name
+                ],
+                "substituted": render_expression(metric.ast, lambda n: show(n, values[n]), show_num)
+                + " = "
+                + show(RESULT, value),
+                "result": show(RESULT, value),
+            }
+        )
     first = metric.examples[0].get("inputs", {}) if metric.examples else {}
-    fields = [{"name": item["name"], "label": item["label"], "unit": item.get("unit"),
-               "value": _display_input(item, first[item["name"]]) if item["name"] in first else "",
-               "suffix": "%" if item.get("unit") == "percent" else ""} for item in inputs]
+    fields = [
+        {
+            "name": item["name"],
+            "label": item["label"],
+            "unit": item.get("unit"),
+            "value": _display_input(item, first[item["name"]]) if item["name"] in first else "",
+            "suffix": "%" if item.get("unit") == "percent" else "",
+        }
+        for item in inputs
+    ]
     data = {
-        "lang": lang, "currency": currency, "ast": metric.ast, "inverses": metric.inverses,
-        "inputs": [{k: item.get(k) for k in ("name", "label", "unit", "decimals", "min", "max", "exclusive_min")}
-                   for item in inputs],
-        "result": result, "text": {key: ui[key] for key in UI_KEYS},
+        "lang": lang,
+        "currency": currency,
+        "ast": metric.ast,
+        "inverses": metric.inverses,
+        "inputs": [
+            {
+                k: item.get(k)
+                for k in ("name", "label", "unit", "decimals", "min", "max", "exclusive_min")
+            }
+            for item in inputs
+        ],
+        "result": result,
+        "text": {key: ui[key] for key in UI_KEYS},
     }
     solvable = [RESULT, *metric.inverses]
     return {
         "formula_text": formula_text,
         "variant": (metric.raw.get("variant") or {}).get(lang, ""),
-        "alternatives": [{"expression": _alternative_text(alt.get("expression", ""), by_name, show_num),
-                          "label": (alt.get("label") or {}).get(lang, "")}
-                         for alt in metric.raw.get("alternatives") or [] if isinstance(alt, dict)],
+        "alternatives": [
+            {
+                "expression": _alternative_text(alt.get("expression", ""), by_name, show_num),
+                "label": (alt.get("label") or {}).get(lang, ""),
+            }
+            for alt in metric.raw.get("alternatives") or []
+            if isinstance(alt, dict)
+        ],
         "examples": examples,
         "fields": fields,
         "result_field": {"name": RESULT, "label": result_label},
-        "solve_options": [(name, result_label if name == RESULT else by_name[name]["label"]) for name in solvable],
+        "solve_options": [
+            (name, result_label if name == RESULT else by_name[name]["label"]) for name in solvable
+        ],
         "currencies": [currency, *(c for c in CURRENCIES if c != currency)],
         "data": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
     }

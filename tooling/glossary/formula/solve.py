@@ -16,8 +16,8 @@ RESULT = "result"  # the name the result takes inside an inverse
 @dataclass(frozen=True)
 class Inverse:
     name: str
-    ast: list | None      # JSON AST of the input in terms of the others and ``result``
-    problem: str | None   # why there is none: "no-solution", "several-solutions", "not-expressible"
+    ast: list | None  # JSON AST of the input in terms of the others and ``result``
+    problem: str | None  # why there is none: "no-solution", "several-solutions", "not-expressible"
 
 
 def _to_sympy(node: Node, symbols: dict):
@@ -25,14 +25,20 @@ def _to_sympy(node: Node, symbols: dict):
 
     kind = node.kind
     if kind == "num":
-        return sympy.Rational(str(Fraction(repr(node.value)) if isinstance(node.value, float) else node.value))
+        return sympy.Rational(
+            str(Fraction(repr(node.value)) if isinstance(node.value, float) else node.value)
+        )
     if kind == "var":
         return symbols[node.value]
     if kind == "neg":
         return -_to_sympy(node.args[0], symbols)
     left, right = (_to_sympy(arg, symbols) for arg in node.args)
-    return {"+": lambda: left + right, "-": lambda: left - right,
-            "*": lambda: left * right, "/": lambda: left / right}[kind]()
+    return {
+        "+": lambda: left + right,
+        "-": lambda: left - right,
+        "*": lambda: left * right,
+        "/": lambda: left / right,
+    }[kind]()
 
 
 class NotExpressible(Exception):
@@ -75,7 +81,7 @@ def _from_sympy(expr) -> list:
         exponent = int(expr.exp)
         base = _from_sympy(expr.base)
         if exponent < 0:
-            return ["/", ["num", 1], _from_sympy(expr.base ** -exponent)]
+            return ["/", ["num", 1], _from_sympy(expr.base**-exponent)]
         ast = base
         for _ in range(exponent - 1):
             ast = ["*", ast, base]
