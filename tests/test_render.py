@@ -46,7 +46,7 @@ def test_generated_markdown_matches_golden(
 
 
 def test_every_language_has_every_page(pages) -> None:
-    paths = {lang: sorted(p for l, p in pages if l == lang) for lang in LANGS}
+    paths = {lang: sorted(p for lang_, p in pages if lang_ == lang) for lang in LANGS}
     assert all(paths[lang] == paths["en"] for lang in LANGS)
     assert {
         "index.md",

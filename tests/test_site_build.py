@@ -110,9 +110,11 @@ def test_each_language_section_has_its_pages_in_its_language(
 
 def test_term_pages_carry_canonical_hreflang_and_json_ld(built_site: Path) -> None:
     page = _parse(built_site / "site" / "ko" / "terms" / "churn-rate" / "index.html")
-    canonical = [l["href"] for l in page.head_links if l.get("rel") == "canonical"]
+    canonical = [link["href"] for link in page.head_links if link.get("rel") == "canonical"]
     assert canonical == ["https://glossary.example.com/ko/terms/churn-rate/"]
-    alternates = {l["hreflang"]: l["href"] for l in page.head_links if l.get("rel") == "alternate"}
+    alternates = {
+        link["hreflang"]: link["href"] for link in page.head_links if link.get("rel") == "alternate"
+    }
     assert alternates == {
         "en": "https://glossary.example.com/en/terms/churn-rate/",
         "ko": "https://glossary.example.com/ko/terms/churn-rate/",

@@ -44,7 +44,8 @@ def run_queries(page, url: str, queries: list[dict]) -> list[dict]:
         page.wait_for_function(
             """query => {
                 const list = document.querySelector('.md-search-result__list')
-                return list.dataset.glQuery === query && list.querySelector('.md-search-result__item')
+                return list.dataset.glQuery === query
+                    && list.querySelector('.md-search-result__item')
             }""",
             arg=query,
             timeout=5000,

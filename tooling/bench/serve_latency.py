@@ -51,7 +51,7 @@ def main() -> None:
                 original.replace("  definition: >-\n", f"  definition: >-\n    {marker}\n", 1),
                 "utf-8",
             )
-            latency = wait_until(lambda: marker in fetch(url), 30, 0.02)
+            latency = wait_until(lambda marker=marker: marker in fetch(url), 30, 0.02)
             latencies.append(latency if latency is not None else float("inf"))
             print(f"edit {edit}: visible after {latencies[-1]:.2f}s", flush=True)
             time.sleep(1)

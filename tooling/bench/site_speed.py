@@ -11,7 +11,8 @@ built in parallel), pages, bytes per page and our share of the total, with our C
 (that process and its workers, MkDocs' processes left out) spread over the cores: the least
 our time could be with every core busy, and the share that would give; what a first
 build pays whatever the glossary's size (start-up, solving formulas, dictionaries) against
-the 10 % budget; then the same for building it again with nothing changed (``again``: the previous build
+the 10 % budget; then the same for building it again with nothing changed (``again``: the
+previous build
 folder, site and caches in place, as for an editor's everyday ``glossary build``); then
 what search downloads, and the mention linker on texts of growing size. Asserts
 nothing."""
@@ -70,7 +71,8 @@ start = time.perf_counter()
 result = build_site(Project(root), root / "site")
 ours_cpu = cpu(resource.RUSAGE_SELF) + cpu(resource.RUSAGE_CHILDREN) - sum(mkdocs_cpu)
 print(json.dumps({"ok": result.ok, "total": time.perf_counter() - start, "cpu": ours_cpu,
-                  "mkdocs": result.mkdocs_seconds, "pages": len(result.pages), "timings": result.timings,
+                  "mkdocs": result.mkdocs_seconds, "pages": len(result.pages),
+                  "timings": result.timings,
                   "failed": [run.output[-400:] for run in result.runs if not run.ok]}), flush=True)
 os._exit(0)  # as glossary build exits (cli.run)
 """
@@ -133,7 +135,8 @@ elif part == "formulas":
     from glossary.formula.solve import solve_inverses
     for expression in dict.fromkeys(expressions):
         solve_inverses(parse(expression))
-    print(json.dumps({"seconds": cpu() - start, "import": imported - start, "count": len(expressions)}))
+    seconds, count = cpu() - start, len(expressions)
+    print(json.dumps({"seconds": seconds, "import": imported - start, "count": count}))
 else:
     from glossary.collate import readings
     from glossary.search import script_converters
@@ -166,7 +169,8 @@ def bench_fixed(root: Path, mkdocs: float) -> None:
     budget = mkdocs / 9
     print(
         f"{'':>13} first-build fixed costs (CPU): start-up and imports {start_up['seconds']:.2f}s, "
-        f"{formulas['count']} formulas solved {formulas['seconds']:.2f}s (sympy import {formulas['import']:.2f}s), "
+        f"{formulas['count']} formulas solved {formulas['seconds']:.2f}s "
+        f"(sympy import {formulas['import']:.2f}s), "
         f"dictionaries {dictionaries['seconds']:.2f}s; over {cores} cores at best {spread:.2f}s "
         f"of the 10 % budget {budget:.2f}s (MkDocs {mkdocs:.1f}s / 9)",
         flush=True,
@@ -229,7 +233,8 @@ def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     print(f"cores: {os.cpu_count()}")
     print(
-        f"{'corpus':>13} {'ours':>9} {'mkdocs':>9} {'total':>9} {'pages':>7} {'B/page':>9} {'ours %':>7}"
+        f"{'corpus':>13} {'ours':>9} {'mkdocs':>9} {'total':>9} {'pages':>7} {'B/page':>9} "
+        f"{'ours %':>7}"
     )
     projects = [] if args.skip_real else [("real", _project(None))]
     projects += [

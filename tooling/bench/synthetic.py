@@ -14,8 +14,30 @@ from pathlib import Path
 from glossary.load import SCHEMA_LINE
 
 WORDS = {
-    "en": ["pipeline", "revenue", "account", "quota", "forecast", "churn", "renewal", "lead", "prospect", "deal"],
-    "ko": ["파이프라인", "매출", "고객사", "할당량", "예측", "이탈", "갱신", "리드", "잠재고객", "거래"],
+    "en": [
+        "pipeline",
+        "revenue",
+        "account",
+        "quota",
+        "forecast",
+        "churn",
+        "renewal",
+        "lead",
+        "prospect",
+        "deal",
+    ],
+    "ko": [
+        "파이프라인",
+        "매출",
+        "고객사",
+        "할당량",
+        "예측",
+        "이탈",
+        "갱신",
+        "리드",
+        "잠재고객",
+        "거래",
+    ],
     "zh-Hans": ["管道", "收入", "客户", "配额", "预测", "流失", "续约", "线索", "潜在", "交易"],
     "zh-Hant": ["管道", "營收", "客戶", "配額", "預測", "流失", "續約", "線索", "潛在", "交易"],
 }

@@ -8,6 +8,7 @@ a missing, stale or unreadable cache is simply rebuilt."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -67,16 +68,12 @@ def replace_file(location: Path, content: bytes) -> None:
             handle.write(content)
         os.replace(temp, location)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         raise
 
 
 def write_cache(location: Path, entries: dict) -> None:
     """Replace the cache in one step; a cache that cannot be written is skipped."""
-    try:
+    with contextlib.suppress(OSError, ValueError):
         replace_file(location, marshal.dumps({"tool": tool_fingerprint(), "entries": entries}))
-    except (OSError, ValueError):
-        pass

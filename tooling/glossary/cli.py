@@ -38,7 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="glossary",
         description="Validate the Sales Glossary's term files and publish them as a site.",
-        epilog="Example:\n  glossary check terms/\n\nRun 'glossary COMMAND --help' for a command's options.",
+        epilog=(
+            "Example:\n  glossary check terms/\n\n"
+            "Run 'glossary COMMAND --help' for a command's options."
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"glossary {__version__}")

@@ -149,8 +149,12 @@ def language_config(
         ],
         "extra": {
             "alternate": [
-                {"name": l.name, "link": f"{settings.site_url}{lang_slug(l.tag)}/", "lang": l.tag}
-                for l in config.languages
+                {
+                    "name": language.name,
+                    "link": f"{settings.site_url}{lang_slug(language.tag)}/",
+                    "lang": language.tag,
+                }
+                for language in config.languages
             ],
             "glossary": {
                 "lang": lang,
@@ -160,7 +164,8 @@ def language_config(
                 "not_found_title": ui["not_found_title"],
                 "not_found_text": ui["not_found_text"],
                 "incomplete": {
-                    l.tag: ui_strings()[l.tag]["missing_language_marker"] for l in config.languages
+                    language.tag: ui_strings()[language.tag]["missing_language_marker"]
+                    for language in config.languages
                 },
             },
         },
@@ -223,13 +228,13 @@ def write_root(
         (out / "api" / "terms.json").write_text(api, encoding="utf-8")
     languages = [
         {
-            "tag": l.tag,
-            "name": l.name,
-            "slug": lang_slug(l.tag),
-            "site_name": ui_strings()[l.tag]["site_name"],
-            "not_found": ui_strings()[l.tag]["not_found_text"],
+            "tag": language.tag,
+            "name": language.name,
+            "slug": lang_slug(language.tag),
+            "site_name": ui_strings()[language.tag]["site_name"],
+            "not_found": ui_strings()[language.tag]["not_found_text"],
         }
-        for l in config.languages
+        for language in config.languages
     ]
     env = environment()
     (out / "index.html").write_text(

@@ -50,7 +50,8 @@ class Document:
     source: str = field(default="", repr=False)  # the text, to place errors inside a value
 
     def mark(self, where: Path_, key: bool = False) -> tuple[int, int]:
-        """The line and column of the value at ``where`` (or of its key), else its nearest parent."""
+        """The line and column of the value at ``where`` (or of its key), else its nearest
+        parent."""
         table = self.key_marks if key else self.marks
         while where:
             if where in table:

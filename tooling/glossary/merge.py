@@ -67,7 +67,10 @@ def flatten(data: dict, config: Config) -> dict[tuple, Any]:
 def _same(where: tuple, old: Any, new: Any) -> bool:
     """Equal values; designations compare without their order, which the CSV regroups."""
     if where[-1] == "terms" and isinstance(old, list):
-        key = lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False)
+
+        def key(d: object) -> str:
+            return json.dumps(d, sort_keys=True, ensure_ascii=False)
+
         return sorted(map(key, old)) == sorted(map(key, new))
     return old == new
 

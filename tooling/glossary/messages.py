@@ -59,7 +59,8 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     ),
     "yaml-alias": (
         N_(
-            "anchors and aliases ('&name', '*name') are not allowed in term files (first use shown)."
+            "anchors and aliases ('&name', '*name') are not allowed in term files (first use "
+            "shown)."
         ),
         N_("Write the value out in full."),
     ),
@@ -122,7 +123,8 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     ),
     "duplicate-term": (
         N_(
-            "the preferred {lang} term '{term}' is also preferred for '{other}' ({other_path}:{other_line})."
+            "the preferred {lang} term '{term}' is also preferred for '{other}' "
+            "({other_path}:{other_line})."
         ),
         N_("Make one of the terms more specific, or merge the two concepts."),
     ),
@@ -137,7 +139,8 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     ),
     "relation-conflict": (
         N_(
-            "this file makes '{target}' '{kind}', but {other_path}:{other_line} makes it '{other_kind}'."
+            "this file makes '{target}' '{kind}', but {other_path}:{other_line} makes it "
+            "'{other_kind}'."
         ),
         N_("Keep the relation on one side only, or make the two agree."),
     ),
@@ -192,7 +195,8 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     ),
     "formula-bounds": (
         N_(
-            "the bounds of '{name}' are inconsistent: the lower bound {low} is not below the upper bound {high}."
+            "the bounds of '{name}' are inconsistent: the lower bound {low} is not below the "
+            "upper bound {high}."
         ),
         None,
     ),
@@ -202,7 +206,8 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     ),
     "formula-forward-only": (
         N_(
-            "the formula cannot be solved uniquely for '{name}'; the calculator offers it forward only."
+            "the formula cannot be solved uniquely for '{name}'; the calculator offers it forward "
+            "only."
         ),
         None,
     ),
@@ -316,13 +321,15 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "import-conflict": (N_("{where}: conflict: {field}: {old} → {new}"), None),
     "import-summary": (
         N_(
-            "{new} new concept(s), {added} added field(s), {conflicts} conflicting field(s) in {file}."
+            "{new} new concept(s), {added} added field(s), {conflicts} conflicting field(s) in "
+            "{file}."
         ),
         None,
     ),
     "import-dry-run": (
         N_(
-            "Nothing written. Run again with --write to apply these changes; conflicting fields will then take the imported value."
+            "Nothing written. Run again with --write to apply these changes; conflicting fields "
+            "will then take the imported value."
         ),
         None,
     ),
@@ -335,7 +342,8 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     # Editors' commands (glossary new, review, status)
     "new-exists": (
         N_(
-            "{path} already exists; 'glossary new' never overwrites a file. Edit it, or choose another id."
+            "{path} already exists; 'glossary new' never overwrites a file. Edit it, or choose "
+            "another id."
         ),
         None,
     ),
@@ -345,7 +353,8 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "new-next": (N_("Then run 'glossary check {path}' until it reports no errors."), None),
     "review-unreadable": (
         N_(
-            "{path} cannot be edited safely until its errors are fixed: run 'glossary check {path}'."
+            "{path} cannot be edited safely until its errors are fixed: run 'glossary check "
+            "{path}'."
         ),
         None,
     ),
@@ -358,13 +367,15 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     ),
     "review-not-block": (
         N_(
-            "{path}: the {lang} section is not written as indented 'key: value' lines, so the review cannot be recorded in it."
+            "{path}: the {lang} section is not written as indented 'key: value' lines, so the "
+            "review cannot be recorded in it."
         ),
         None,
     ),
     "review-unsafe": (
         N_(
-            "{path} was left unchanged: recording the review would have changed more than 'translated_from'. Please report this together with the file."
+            "{path} was left unchanged: recording the review would have changed more than "
+            "'translated_from'. Please report this together with the file."
         ),
         None,
     ),
@@ -383,13 +394,15 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "status-heading": (N_("Translation status of {concepts} concept(s) in {paths}"), None),
     "status-source": (
         N_(
-            "{name} ({lang}), the source language: {complete} complete, {incomplete} incomplete, {missing} missing."
+            "{name} ({lang}), the source language: {complete} complete, {incomplete} incomplete, "
+            "{missing} missing."
         ),
         None,
     ),
     "status-language": (
         N_(
-            "{name} ({lang}): {complete} complete, {incomplete} incomplete, {missing} missing, {stale} stale, {unreviewed} never reviewed."
+            "{name} ({lang}): {complete} complete, {incomplete} incomplete, {missing} missing, "
+            "{stale} stale, {unreviewed} never reviewed."
         ),
         None,
     ),
@@ -397,7 +410,8 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "status-missing": (N_("  Missing, no {lang} section yet:"), None),
     "status-stale": (
         N_(
-            "  Stale, the {source} text changed since the translation (review it, then run 'glossary review'):"
+            "  Stale, the {source} text changed since the translation (review it, then run "
+            "'glossary review'):"
         ),
         None,
     ),
@@ -409,13 +423,15 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "status-missing-item": (N_("    {concept}"), None),
     "status-total": (
         N_(
-            "Total: {entries} entries, {complete} complete, {incomplete} incomplete, {missing} missing; {stale} stale and {unreviewed} never-reviewed translated field(s)."
+            "Total: {entries} entries, {complete} complete, {incomplete} incomplete, {missing} "
+            "missing; {stale} stale and {unreviewed} never-reviewed translated field(s)."
         ),
         None,
     ),
     "status-unreadable": (
         N_(
-            "{files} file(s) could not be read and are left out of these counts; 'glossary check' shows why."
+            "{files} file(s) could not be read and are left out of these counts; 'glossary check' "
+            "shows why."
         ),
         None,
     ),
@@ -433,7 +449,8 @@ HINTS = {
         "Use lowercase ASCII letters, digits and single hyphens, like 'annual-contract-value'."
     ),
     "name-format": N_(
-        "Use lowercase letters, digits and underscores, starting with a letter, like 'contract_years'."
+        "Use lowercase letters, digits and underscores, starting with a letter, like "
+        "'contract_years'."
     ),
     "date-format": N_("Write dates as YYYY, YYYY-MM or YYYY-MM-DD."),
     "url-format": N_("Write the full address, starting with https://."),

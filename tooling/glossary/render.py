@@ -56,7 +56,8 @@ class SiteSettings:
 
 
 def url_path(md_path: str) -> str:
-    """``terms/x.md`` → ``terms/x/``, ``categories/index.md`` → ``categories/``, ``index.md`` → ``""``."""
+    """``terms/x.md`` → ``terms/x/``, ``categories/index.md`` → ``categories/``,
+    ``index.md`` → ``""``."""
     path = md_path.removesuffix(".md")
     if path == "index":
         return ""

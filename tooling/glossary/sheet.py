@@ -290,7 +290,9 @@ def _iter_rows(path: Path, text: str, problems: list) -> Iterator[_Row]:
         if any(v.strip() for v in values):
             cells = {column: "" for column in COLUMNS}
             cells.update(
-                (h, v.replace("\r\n", "\n")) for h, v in zip(header, values) if h in COLUMNS
+                (h, v.replace("\r\n", "\n"))
+                for h, v in zip(header, values, strict=False)
+                if h in COLUMNS
             )
             yield _Row(path, line, cells)
         line = reader.line_num + 1

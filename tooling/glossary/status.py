@@ -69,7 +69,7 @@ def unfinished_fields(entry: Entry) -> tuple[str, ...]:
 
 
 def _language_status(concepts: list[Concept], lang: str, config: Config) -> LanguageStatus:
-    language = next(l for l in config.languages if l.tag == lang)
+    language = next(item for item in config.languages if item.tag == lang)
     complete, incomplete, missing, stale, unreviewed = [], [], [], [], []
     for concept in concepts:
         entry = concept.entry(lang)

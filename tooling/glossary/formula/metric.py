@@ -4,6 +4,7 @@ and by ``glossary check`` and ``glossary calc``."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,7 +71,7 @@ def build_metric(concept_id: str, formula: dict, solve: bool = True) -> Metric:
     node = parse(expression)
     inverses, forward_only = {}, []
     if solve:
-        for name, ast, problem in _inverses(expression):
+        for name, ast, _problem in _inverses(expression):
             if ast is None:
                 forward_only.append(name)
             else:
@@ -126,12 +127,10 @@ def _read_inverses(cache: Path | None) -> dict:
 
 
 def _write_inverses(cache: Path, solved: dict) -> None:
-    try:
+    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
         replace_file(
             cache, json.dumps({"version": CACHE_VERSION, **solved}, ensure_ascii=False).encode()
         )
-    except OSError:
-        pass  # a cache that cannot be written only costs time
 
 
 __all__ = ["Metric", "build_metric", "build_metrics", "RESULT", "names"]

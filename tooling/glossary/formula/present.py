@@ -78,7 +78,9 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
                 "rows": [
                     (by_name[n]["label"], show(n, v)) for n, v in values.items() if n in by_name
                 ],
-                "substituted": render_expression(metric.ast, lambda n: show(n, values[n]), show_num)
+                "substituted": render_expression(
+                    metric.ast, lambda n, values=values: show(n, values[n]), show_num
+                )
                 + " = "
                 + show(RESULT, value),
                 "result": show(RESULT, value),
