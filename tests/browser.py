@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import socket
 import socketserver
 import threading
@@ -15,8 +14,6 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -63,16 +60,8 @@ def serve_directory(root: Path) -> Iterator[str]:
         server.server_close()
 
 
-def require_chromium() -> None:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: .ci/run must install Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-
-
 @contextmanager
 def chromium() -> Iterator:
-    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

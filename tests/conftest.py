@@ -8,8 +8,33 @@ from pathlib import Path
 
 import pytest
 
+from browser import CHROMIUM
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+# The workplace's shared material beside the clone (seed documents, official TBX-Basic
+# files). A clone on its own has none: the tests that read it are skipped, saying why.
+SHARED = ROOT.parent / "shared"
+PREREQUISITES = {
+    "browser": (
+        lambda: Path(CHROMIUM).exists(),
+        "Chromium at /usr/bin/chromium (apt-get install chromium)",
+    ),
+    "node": (
+        lambda: shutil.which("node") is not None,
+        "Node.js 18 or newer (apt-get install nodejs)",
+    ),
+}
+
+
+def shared_folder(*parts: str) -> Path:
+    """A folder of the shared material, or a skip naming what is missing."""
+    folder = SHARED.joinpath(*parts)
+    if not folder.is_dir():
+        pytest.skip(
+            f"needs {'/'.join(('..', 'shared', *parts))} beside the clone (not part of the repository)"
+        )
+    return folder
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -18,6 +43,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite golden files from the current output instead of comparing",
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Stop at once, with one message, when a selected test needs a program that is not
+    installed (rather than a traceback per test)."""
+    for item in items:  # a test that drives the browser needs it, marked or not
+        if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker("browser")
+    needed = {
+        marker for item in items for marker in PREREQUISITES if item.get_closest_marker(marker)
+    }
+    missing = [PREREQUISITES[m][1] for m in sorted(needed) if not PREREQUISITES[m][0]()]
+    if missing:
+        pytest.exit(
+            "The selected tests need programs that are not installed: "
+            + "; ".join(missing)
+            + ". .ci/run installs them on Debian; or deselect them with -m 'not browser and not node'.",
+            returncode=4,
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -8,11 +8,10 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, shared_folder
 from glossary.config import load_config
 from glossary.pipeline import load_glossary
 
-SEEDS = ROOT.parent / "shared" / "seeds"
 COVERAGE = yaml.safe_load((ROOT / "tests" / "seed_coverage.yaml").read_text("utf-8"))
 # how many characters (spaces ignored) a text may share with a seed before it counts as
 # copied: a CJK clause, or about seven English words (the seeds hold English fragments)
@@ -28,8 +27,8 @@ def concepts() -> dict:
 
 @pytest.fixture(scope="module")
 def seed_texts() -> dict[str, str]:
-    assert SEEDS.is_dir(), f"the seed documents are expected in {SEEDS}"
-    return {p.name: p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    seeds = shared_folder("seeds")
+    return {p.name: p.read_text("utf-8") for p in sorted(seeds.glob("*.txt"))}
 
 
 def test_every_concept_of_the_coverage_list_has_a_term_file(concepts) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, isoschematron
 
-from conftest import FIXTURES, ROOT, run_cli
+from conftest import FIXTURES, ROOT, run_cli, shared_folder
 from glossary.config import load_config
 from glossary.exchange import build_concepts, concept_data, read_import
 from glossary.pipeline import load_glossary
@@ -21,9 +21,6 @@ from glossary.sheet import format_csv, format_designation, read_csv
 from glossary.tbx import NS, xml_id
 
 GOLDEN = FIXTURES / "exchange"
-TBX_BASIC = ROOT.parent / "shared" / "standards" / "tbx-basic"
-if not TBX_BASIC.is_dir():
-    TBX_BASIC = Path("/work/shared/standards/tbx-basic")
 TBX = {"tbx": NS}
 DRY_RUN = "Nothing written. Run again with --write to apply these changes; conflicting fields will then take the imported value."
 
@@ -213,8 +210,9 @@ XPATH1 = {
 
 @pytest.fixture(scope="module")
 def dca_validators() -> tuple[etree.RelaxNG, isoschematron.Schematron]:
-    rng = etree.RelaxNG(etree.parse(str(TBX_BASIC / "TBXcoreStructV03.rng")))
-    text = (TBX_BASIC / "TBX-Basic_DCA.sch").read_text("utf-8-sig")
+    tbx_basic = shared_folder("standards", "tbx-basic")
+    rng = etree.RelaxNG(etree.parse(str(tbx_basic / "TBXcoreStructV03.rng")))
+    text = (tbx_basic / "TBX-Basic_DCA.sch").read_text("utf-8-sig")
     for xpath2, xpath1 in XPATH1.items():
         assert xpath2 in text
         text = text.replace(xpath2, xpath1)

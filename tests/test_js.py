@@ -4,8 +4,6 @@ and Babel-vs-Intl parity fixtures generated here."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 
 import pytest
@@ -106,14 +104,10 @@ def test_normalize_fixtures_are_current(update_goldens: bool) -> None:
     assert NORMALIZE.read_text("utf-8") == text, "run pytest --update-goldens"
 
 
+@pytest.mark.node
 def test_node_runs_the_browser_module_tests() -> None:
-    node = shutil.which("node")
-    if node is None:
-        if os.environ.get("CI"):
-            pytest.fail("node is missing")
-        pytest.skip("node is not installed")
     result = subprocess.run(
-        [node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=300
+        ["node", "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout

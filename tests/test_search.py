@@ -20,10 +20,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from browser import require_chromium
     from glossary.site import Project, build_site
 
-    require_chromium()
     root = tmp_path_factory.mktemp("real")
     for name in ("terms", "site_src"):
         shutil.copytree(ROOT / name, root / name)
