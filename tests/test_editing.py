@@ -591,7 +591,10 @@ def test_the_repository_corpus_records_every_translation() -> None:
 def test_the_pre_commit_hook_checks_changed_term_files(project: Path) -> None:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
     [repo] = config["repos"]
-    [hook] = repo["hooks"]
+    hooks = {hook["id"]: hook for hook in repo["hooks"]}
+    assert sorted(hooks) == ["glossary-check", "mypy", "ruff-check", "ruff-format"]
+    assert all(hook["language"] == "system" for hook in hooks.values())  # nothing downloaded
+    hook = hooks["glossary-check"]
     assert (repo["repo"], hook["language"], hook["pass_filenames"]) == ("local", "system", True)
     matches = re.compile(hook["files"]).search
     assert matches("terms/churn-rate.yaml") and not matches(
