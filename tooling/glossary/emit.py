@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,26 +198,122 @@ class MkDocsRun:
     output: str
 
 
-def run_mkdocs(config_file: Path, lang: str, strict: bool = True) -> MkDocsRun:
+# MkDocs runs in a child that dies with the build: Linux's PR_SET_PDEATHSIG sends it
+# SIGTERM when the thread that started it ends, even if the build is killed with SIGKILL.
+_MKDOCS_CHILD = """
+import ctypes, os, signal, sys
+try:
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+except (OSError, AttributeError):
+    pass
+if os.getppid() != int(os.environ["GLOSSARY_BUILD_PID"]):
+    sys.exit(1)  # the build ended before this child was ready
+from mkdocs.__main__ import cli
+sys.argv[0] = "mkdocs"
+cli()
+"""
+
+
+class Children:
+    """The MkDocs processes of one build, so that a build that is stopped stops them too."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: set[subprocess.Popen] = set()
+        self._stopped = False
+
+    def start(self, command: list[str], env: dict[str, str]) -> subprocess.Popen | None:
+        with self._lock:
+            if self._stopped:
+                return None
+            process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+            )
+            self._running.add(process)
+            return process
+
+    def finished(self, process: subprocess.Popen) -> None:
+        with self._lock:
+            self._running.discard(process)
+
+    def stop(self) -> None:
+        """Terminate every child still running (and start no more)."""
+        with self._lock:
+            self._stopped = True
+            running, self._running = self._running, set()
+        for process in running:
+            process.terminate()
+        for process in running:
+            try:
+                process.wait(5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def run_mkdocs(
+    config_file: Path, lang: str, strict: bool = True, children: Children | None = None
+) -> MkDocsRun:
     """One language's MkDocs build, in its own process (languages build in parallel)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file)]
+    command = [sys.executable, "-c", _MKDOCS_CHILD, "build", "-f", str(config_file)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONWARNINGS": "ignore",
+        "GLOSSARY_BUILD_PID": str(os.getpid()),
+    }
+    children = children or Children()
     start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=env)
-    return MkDocsRun(
-        lang,
-        result.returncode == 0,
-        time.perf_counter() - start,
-        (result.stdout + result.stderr).strip(),
-    )
+    process = children.start(command, env)
+    if process is None:
+        return MkDocsRun(lang, False, 0.0, "stopped")
+    try:
+        output, _ = process.communicate()
+    finally:
+        children.finished(process)
+    return MkDocsRun(lang, process.returncode == 0, time.perf_counter() - start, output.strip())
 
 
 def run_all(config_files: dict[str, Path], workers: int | None = None) -> list[MkDocsRun]:
+    """Every language's MkDocs build, in parallel. Interrupted (Ctrl-C, SIGTERM turned into
+    an exception by ``stop_on_signals``), it stops the builds still running."""
     workers = workers or max(1, min(len(config_files), os.cpu_count() or 1))
-    with ThreadPoolExecutor(workers) as pool:
-        return list(pool.map(lambda item: run_mkdocs(item[1], item[0]), config_files.items()))
+    children = Children()
+    pool = ThreadPoolExecutor(workers)
+    try:
+        return list(
+            pool.map(
+                lambda item: run_mkdocs(item[1], item[0], children=children), config_files.items()
+            )
+        )
+    finally:
+        children.stop()
+        pool.shutdown(wait=True)
+
+
+class Stopped(KeyboardInterrupt):
+    """The build received SIGTERM (or SIGHUP): unwind and clean up exactly as for Ctrl-C."""
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGHUP raise ``Stopped`` in the main thread, so that
+    ``finally`` blocks remove the staging folder and stop MkDocs (by default they would
+    end the process on the spot). Outside the main thread, nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def write_root(
@@ -303,5 +402,25 @@ def remove_old_copies(target: Path | str) -> None:
 
 
 def staging_dir(target: Path) -> Path:
+    """A new folder beside ``target`` to build the site in, named after this process.
+    Staging folders of builds that are no longer running (killed halfway) are removed."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    remove_stale_staging(target)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-{os.getpid()}-", dir=target.parent))
+
+
+def remove_stale_staging(target: Path) -> None:
+    for folder in target.parent.glob(f".{target.name}.new-*"):
+        owner = folder.name.removeprefix(f".{target.name}.new-").split("-")[0]
+        if not (owner.isdigit() and _is_running(int(owner))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True

@@ -23,6 +23,7 @@ from glossary.emit import (
     run_all,
     site_settings,
     staging_dir,
+    stop_on_signals,
     swap_into_place,
     write_configs,
     write_pages,
@@ -350,7 +351,15 @@ def prepare(project: Project, config: Config, settings: SiteSettings, out: Path)
 def build_site(
     project: Project, site_dir: Path, site_url: str | None = None, config: Config | None = None
 ) -> BuildResult:
-    """Build the whole site aside and swap it into ``site_dir`` only if every step worked."""
+    """Build the whole site aside and swap it into ``site_dir`` only if every step worked.
+    Stopped halfway (Ctrl-C, SIGTERM), it stops MkDocs and removes what it staged."""
+    with stop_on_signals():
+        return _build_site(project, site_dir, site_url, config)
+
+
+def _build_site(
+    project: Project, site_dir: Path, site_url: str | None, config: Config | None
+) -> BuildResult:
     config = config or load_config()
     settings = site_settings(read_base_config(project.base_config), site_url)
     start = time.perf_counter()
