@@ -14,14 +14,14 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from conftest import ROOT, run_cli
-from glossary.i18n import CATALOGS, resolve_language
+from glossary.i18n import catalogs, resolve_language
 
 LOCALE = ROOT / "tooling" / "glossary" / "locale"
 PLACEHOLDER = re.compile(r"{(\w+)}")
 
 
 def _catalog(lang: str):
-    with open(LOCALE / CATALOGS[lang] / "LC_MESSAGES" / "glossary.po", "rb") as handle:
+    with open(LOCALE / catalogs()[lang] / "LC_MESSAGES" / "glossary.po", "rb") as handle:
         return read_po(handle)
 
 
@@ -40,7 +40,7 @@ def test_the_template_lists_every_message_in_the_code() -> None:
     assert _extracted() == template, "run the pybabel extract/update commands in glossary/i18n.py"
 
 
-@pytest.mark.parametrize("lang", sorted(CATALOGS))
+@pytest.mark.parametrize("lang", sorted(catalogs()))
 def test_every_message_is_translated(lang: str) -> None:
     catalog = _catalog(lang)
     problems = []
@@ -60,9 +60,9 @@ def _messages(catalog) -> dict:
     return {message.id: message.string for message in catalog if message.id and not message.fuzzy}
 
 
-@pytest.mark.parametrize("lang", sorted(CATALOGS))
+@pytest.mark.parametrize("lang", sorted(catalogs()))
 def test_compiled_catalogs_match_their_sources(lang: str) -> None:
-    with open(LOCALE / CATALOGS[lang] / "LC_MESSAGES" / "glossary.mo", "rb") as handle:
+    with open(LOCALE / catalogs()[lang] / "LC_MESSAGES" / "glossary.mo", "rb") as handle:
         compiled = read_mo(handle)
     assert _messages(compiled) == _messages(_catalog(lang)), (
         "run pybabel compile (see glossary/i18n.py)"

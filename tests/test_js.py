@@ -9,7 +9,8 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from glossary.formula.display import format_value
+from glossary.config import language
+from glossary.formula.display import format_value, resolved_decimals
 from glossary.formula.present import UI_KEYS
 from glossary.ui import ui_strings
 
@@ -58,9 +59,10 @@ def _fixtures() -> dict:
                     cases.append(
                         {
                             "lang": lang,
+                            "locale": language(lang).intl,
                             "unit": unit,
                             "currency": currency,
-                            "decimals": decimals,
+                            "decimals": resolved_decimals(unit, decimals),
                             "value": value,
                             "expected": format_value(value, unit, lang, currency, decimals),
                         }

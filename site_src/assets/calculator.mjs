@@ -2,8 +2,8 @@
 // (glossary/formula); this module only evaluates it: no parser, no eval. The same file
 // is loaded by the site (as a module) and by `node --test` (tests/js).
 
-export const INTL_LOCALES = { en: "en-US", ko: "ko-KR", "zh-Hans": "zh-Hans-CN", "zh-Hant": "zh-Hant-TW" }
-const DEFAULT_DECIMALS = { percent: 1, ratio: 2, count: 2, days: 1, months: 1, years: 1, score: 1, number: 2 }
+// The page's locale (for Intl) and each value's decimals come with the calculator's data,
+// from the language table and the units' defaults on the Python side.
 const TEMPLATES = { days: "unit_days", months: "unit_months", years: "unit_years", ratio: "unit_ratio" }
 const SYMBOLS = { "+": "+", "-": "\u2212", "*": "\u00d7", "/": "\u00f7" }
 const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2, neg: 3, num: 4, var: 4 }
@@ -44,13 +44,13 @@ export function fractionDigits(unit, decimals, currency) {
     }
     return [decimals, decimals]
   }
-  return [0, decimals == null ? (DEFAULT_DECIMALS[unit] ?? 2) : decimals]
+  return [0, decimals == null ? 2 : decimals]
 }
 
-// Mirrors glossary.formula.display.format_value (Babel rounding set to half-up).
-export function formatValue(value, unit, lang, currency, decimals, text) {
+// Mirrors glossary.formula.display.format_value (Babel rounding set to half-up); ``locale``
+// is an Intl locale, ``decimals`` already resolved (null only for a currency's own digits).
+export function formatValue(value, unit, locale, currency, decimals, text) {
   value = value === 0 ? 0 : value
-  const locale = INTL_LOCALES[lang] || "en-US"
   const [min, max] = fractionDigits(unit, decimals, currency)
   const options = { minimumFractionDigits: min, maximumFractionDigits: max }
   if (unit === "currency") return new Intl.NumberFormat(locale, { ...options, style: "currency", currency }).format(value)
@@ -88,13 +88,13 @@ function toDisplay(input, value) { return input.unit === "percent" ? value * 100
 
 function fromDisplay(input, value) { return input.unit === "percent" ? value / 100 : value }
 
-function plain(input, value, lang) {
+function plain(input, value, locale) {
   const shown = toDisplay(input, value)
-  return new Intl.NumberFormat(INTL_LOCALES[lang] || "en-US", { maximumFractionDigits: 6, useGrouping: false }).format(shown)
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6, useGrouping: false }).format(shown)
 }
 
 function boundText(input, bound, data, currency) {
-  return formatValue(bound, input.unit, data.lang, currency, null, data.text)
+  return formatValue(bound, input.unit, data.locale, currency, input.unit === "currency" ? null : input.decimals, data.text)
 }
 
 function checkBounds(input, value, data, currency) {
@@ -159,12 +159,12 @@ function update(root, data) {
   error.textContent = ""
   const all = [...data.inputs, data.result]
   const solved = all.find((input) => input.name === target)
-  field(root, target).value = plain(solved, outcome.value, data.lang)
-  const show = (name) => formatValue(outcome.env[name], all.find((i) => i.name === name).unit, data.lang, currency,
+  field(root, target).value = plain(solved, outcome.value, data.locale)
+  const show = (name) => formatValue(outcome.env[name], all.find((i) => i.name === name).unit, data.locale, currency,
     all.find((i) => i.name === name).decimals, data.text)
   const result = show("result")
   output.textContent = `${solved.label} = ${show(target)}`
-  formula.textContent = renderExpression(data.ast, { num: (n) => formatValue(n, "number", data.lang, currency, 6, data.text), var: show }) + " = " + result
+  formula.textContent = renderExpression(data.ast, { num: (n) => formatValue(n, "number", data.locale, currency, 6, data.text), var: show }) + " = " + result
   const query = new URLSearchParams({ solve: target })
   for (const input of all) if (input.name !== target) query.set(input.name, String(outcome.env[input.name]))
   if (currency !== data.currency) query.set("currency", currency)
@@ -179,7 +179,7 @@ function restore(root, data) {
   if (query.has("currency") && [...currency.options].some((o) => o.value === query.get("currency"))) currency.value = query.get("currency")
   for (const input of [...data.inputs, data.result]) {
     const parsed = parseNumber(query.get(input.name))
-    if (query.has(input.name) && parsed.value !== undefined) field(root, input.name).value = plain(input, parsed.value, data.lang)
+    if (query.has(input.name) && parsed.value !== undefined) field(root, input.name).value = plain(input, parsed.value, data.locale)
   }
 }
 

@@ -4,7 +4,6 @@
 // compact lexicon of every designation, and the concepts it names are put at the top of
 // Material's result list. Material's own full-text results follow unchanged.
 
-const LANGUAGES = ["en", "ko", "zh-Hans", "zh-Hant"]
 const HANGUL = /[\uac00-\ud7a3]/
 const MAX_HITS = 8
 
@@ -53,10 +52,11 @@ export function lookup(lexicon, rawQuery) {
   const scores = new Map()
   const add = (position, score) => {
     const ref = refs[position]
-    const concept = ref >> 4
-    const rank = ref & 15
-    const status = rank >> 2
-    const language = rank & 3
+    // ref = (concept * 3 + status) * languages + language (glossary.search.lexicon_keys)
+    const languages = lexicon.languages
+    const language = ref % languages
+    const status = Math.floor(ref / languages) % 3
+    const concept = Math.floor(ref / (languages * 3))
     const total = score - status * 3 - (language === lexicon.lang ? 0 : 1)
     if (!scores.has(concept) || scores.get(concept).score < total) scores.set(concept, { score: total, key: keys[position] })
   }
@@ -159,4 +159,3 @@ if (typeof document !== "undefined") {
   else setup()
 }
 
-export { LANGUAGES }

@@ -9,6 +9,6 @@ const { text, cases } = JSON.parse(readFileSync(new URL("./parity.json", import.
 
 for (const c of cases) {
   test(`${c.lang} ${c.unit} ${c.currency} ${c.value} (${c.decimals})`, () => {
-    assert.equal(formatValue(c.value, c.unit, c.lang, c.currency, c.decimals, text[c.lang]), c.expected)
+    assert.equal(formatValue(c.value, c.unit, c.locale, c.currency, c.decimals, text[c.lang]), c.expected)
   })
 }

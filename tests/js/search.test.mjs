@@ -10,12 +10,14 @@ test("normalize agrees with the Python side", () => {
   for (const [raw, expected] of fixtures) assert.equal(normalize(raw), expected)
 })
 
-function lexicon(rows, lang = 1) {
+// Five languages (as a site with a fifth one would have): the packing has no fixed width.
+function lexicon(rows, lang = 1, languages = 5) {
   // rows: [key, concept index, status (0 preferred, 1 admitted, 2 deprecated), language]
-  const sorted = rows.map(([key, concept, status, language]) => [normalize(key), concept * 16 + status * 4 + language])
+  const sorted = rows.map(([key, concept, status, language]) => [normalize(key), (concept * 3 + status) * languages + language])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
   return {
     lang,
+    languages,
     concepts: [["lead", "리드", "d"], ["prospect", "잠재 고객", "d"], ["churn-rate", "고객 이탈률", "d"], ["conversion-rate", "전환율", "d"], ["lead-conversion-rate", "리드 전환율", "d"]],
     keys: sorted.map((row) => row[0]),
     refs: sorted.map((row) => row[1]),

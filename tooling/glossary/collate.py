@@ -19,6 +19,8 @@ from functools import cache, lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
+from glossary.config import language
+
 HANGUL_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 PLAIN_INITIAL = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
 KOREAN_GROUPS = "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"
@@ -115,22 +117,22 @@ def _fallback(text: str, own_groups: str) -> IndexKey:
     return IndexKey(OTHER, (2, 0, text.casefold(), text))
 
 
-_BY_LANGUAGE = {
-    "ko": (_korean, KOREAN_GROUPS),
-    "zh-Hans": (_pinyin, LATIN_GROUPS),
-    "zh-Hant": (_zhuyin, ZHUYIN_GROUPS),
-    "en": (_english, ""),
+_BY_COLLATION = {
+    "hangul": (_korean, KOREAN_GROUPS),
+    "pinyin": (_pinyin, LATIN_GROUPS),
+    "zhuyin": (_zhuyin, ZHUYIN_GROUPS),
+    "latin": (_english, ""),
 }
 
 
 @lru_cache(maxsize=65536)
 def index_key(text: str, lang: str) -> IndexKey:
-    function = _BY_LANGUAGE.get(lang, (_english, ""))[0]
+    function = _BY_COLLATION[language(lang).collation][0]
     return function(text.strip() or OTHER)
 
 
 def jump_bar(lang: str) -> list[str]:
     """Every group of the language's index, in order (empty ones included)."""
-    own = _BY_LANGUAGE.get(lang, (_english, ""))[1]
+    own = _BY_COLLATION[language(lang).collation][1]
     groups = list(own) if own != LATIN_GROUPS else []
     return groups + list(LATIN_GROUPS) + [OTHER]

@@ -24,13 +24,6 @@ import yaml
 from glossary.config import Config
 from glossary.render import Page, SiteSettings, environment, lang_slug, ui_strings, url_path
 
-MATERIAL_LANGUAGE = {"en": "en", "ko": "ko", "zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant"}
-SEARCH_LANGUAGES = {
-    "en": ["en"],
-    "ko": ["ko", "en"],
-    "zh-Hans": ["zh", "en"],
-    "zh-Hant": ["zh", "en"],
-}
 SEARCH_SEPARATOR = (
     r'[\s\u200b\u3000\-、。，．？！；：（）「」『』《》〈〉,:;!?=\[\]()"/]+'
     r"|\.(?!\d)|&[lg]t;"
@@ -131,7 +124,8 @@ def language_config(
     """The MkDocs configuration of one language's site (inheriting ``mkdocs.yml``)."""
     ui = ui_strings()[lang]
     slug = lang_slug(lang)
-    search: dict = {"lang": SEARCH_LANGUAGES.get(lang, ["en"]), "separator": SEARCH_SEPARATOR}
+    language = config.language(lang)
+    search: dict = {"lang": list(language.search), "separator": SEARCH_SEPARATOR}
     return {
         "INHERIT": str(base_file.resolve()),
         "site_name": ui["site_name"],
@@ -140,7 +134,7 @@ def language_config(
         "docs_dir": str((docs / slug).resolve()),
         "site_dir": str((out / slug).resolve()),
         "theme": {
-            "language": MATERIAL_LANGUAGE.get(lang, lang),
+            "language": language.theme,
             "custom_dir": str((site_src / "overrides").resolve()),
         },
         "nav": [

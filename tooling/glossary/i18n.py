@@ -7,7 +7,8 @@ and translated through gettext catalogs in ``locale/`` that are maintained with 
     pybabel compile -d tooling/glossary/locale -D glossary
 
 The language comes from ``--lang`` or, failing that, from LC_ALL, LC_MESSAGES, LANG or
-LANGUAGE (``ko_KR.UTF-8`` → ``ko``, ``zh_TW`` → ``zh-Hant``, ``zh_CN`` → ``zh-Hans``)."""
+LANGUAGE, matched with Babel against the language table's locales (``ko_KR.UTF-8`` →
+``ko``, ``zh_TW`` → ``zh-Hant``, ``zh_CN`` → ``zh-Hans``)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,11 @@ import os
 from functools import cache
 from importlib import resources
 
+from babel import Locale, UnknownLocaleError
+
+from glossary.config import Config, load_config
+
 DOMAIN = "glossary"
-CATALOGS = {"ko": "ko", "zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant"}
 _state = {"lang": "en"}
 
 
@@ -25,13 +29,19 @@ def locale_dir() -> str:
     return str(resources.files("glossary").joinpath("locale"))
 
 
+def catalogs() -> dict[str, str]:
+    """The message catalogs, by language tag (the language table's ``messages``)."""
+    return {lang.tag: lang.messages for lang in load_config().languages if lang.messages}
+
+
 @cache
 def translations(lang: str) -> _gettext.NullTranslations:
-    if lang not in CATALOGS:
+    catalog = catalogs().get(lang)
+    if catalog is None:
         return _gettext.NullTranslations()
     from babel.support import Translations
 
-    return Translations.load(locale_dir(), [CATALOGS[lang]], DOMAIN)
+    return Translations.load(locale_dir(), [catalog], DOMAIN)
 
 
 def resolve_language(requested: str | None = None, environ: dict | None = None) -> str:
@@ -42,20 +52,30 @@ def resolve_language(requested: str | None = None, environ: dict | None = None) 
         if requested
         else [environ.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
     )
+    config = load_config()
     for candidate in candidates:
         if not candidate or candidate in ("C", "POSIX"):
             continue
-        tag = candidate.split(":")[0].split(".")[0].split("@")[0].replace("_", "-").lower()
-        if tag.startswith("zh"):
-            return (
-                "zh-Hant" if any(part in tag for part in ("tw", "hk", "mo", "hant")) else "zh-Hans"
-            )
-        for known in ("ko", "en"):
-            if tag == known or tag.startswith(known + "-"):
-                return known
+        match = _configured_language(candidate.split(":")[0].split(".")[0].split("@")[0], config)
+        if match:
+            return match
         if requested:
             break
-    return "en"
+    return config.source_language
+
+
+def _configured_language(name: str, config: Config) -> str | None:
+    """The configured language a locale name asks for: same language and, when the name
+    implies a script (``zh_TW`` → Hant, ``zh_CN`` → Hans), the same script."""
+    try:
+        wanted = Locale.parse(name.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return None
+    for language in config.languages:
+        own = Locale.parse(language.locale)
+        if own.language == wanted.language and wanted.script in (None, own.script):
+            return language.tag
+    return None
 
 
 def use_language(lang: str) -> None:

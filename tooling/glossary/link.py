@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from glossary.config import language
 from glossary.model import FIELDS, field_texts
 
 # Korean particles and copula endings that may follow a noun; up to three may combine
@@ -208,6 +209,7 @@ def targets_for(concepts: Iterable, lang: str) -> Iterator[Target]:
     never``, everyday words such as ``need``). Abbreviations and one-word
     names written with capitals (the lead statuses ``NEW`` and ``Working``) match only
     as written, so that the everyday words "new" and "working" are left alone."""
+    latin = language(lang).script == "Latn"
     for concept in concepts:
         entry = concept.entry(lang)
         if entry is None:
@@ -215,7 +217,7 @@ def targets_for(concepts: Iterable, lang: str) -> Iterator[Target]:
         for d in entry.designations:
             if d.status in ("preferred", "admitted") and d.link != "never":
                 exact = d.is_abbreviation or (" " not in d.term and d.term != d.term.lower())
-                yield Target(d.term, concept.id, exact, lang == "en" and not exact)
+                yield Target(d.term, concept.id, exact, latin and not exact)
 
 
 class LanguageLinks:

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from glossary.config import Config
+from glossary.config import Config, language
 from glossary.load import Document
 
 
@@ -103,7 +103,7 @@ class Concept:
         return self.entries.get(lang)
 
 
-_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _FOLDED_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
@@ -111,7 +111,7 @@ def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _chinese_text(value: Any) -> str | None:
+def _unspaced_text(value: Any) -> str | None:
     """Chinese is written without spaces: a space that YAML folding put between two Han
     characters or full-width punctuation (a line break in a ``>`` block) is dropped."""
     text = _text(value)
@@ -139,7 +139,7 @@ def _designation(raw: dict) -> Designation | None:
 def _entry(lang: str, raw: dict) -> Entry:
     designations = tuple(d for d in map(_designation, _items(raw.get("terms"))) if d)
     hashes = raw.get("translated_from")
-    text = _chinese_text if lang.startswith("zh") else _text
+    text = _unspaced_text if language(lang).is_unspaced else _text
     return Entry(
         lang=lang,
         designations=designations,

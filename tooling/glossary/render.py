@@ -17,13 +17,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from glossary.collate import OTHER, index_key, jump_bar
-from glossary.config import Config
+from glossary.config import Config, language
 from glossary.formula.present import present_metric
 from glossary.link import Linked
 from glossary.model import Concept
 from glossary.ui import ui_strings
 
-LANG_SLUGS = {"en": "en", "ko": "ko", "zh-Hans": "zh-hans", "zh-Hant": "zh-hant"}
 START_HERE = [
     "lead",
     "prospect",
@@ -65,7 +64,8 @@ def url_path(md_path: str) -> str:
 
 
 def lang_slug(lang: str) -> str:
-    return LANG_SLUGS.get(lang, lang.lower())
+    """The URL folder of a language's pages (the language table's ``slug``)."""
+    return language(lang).slug
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -240,7 +240,7 @@ def _alternates(view: LanguageView, concept: Concept | None, path: str) -> list[
                 "name": lang.name,
                 "url": f"{view.settings.site_url}{lang_slug(lang.tag)}/{path}",
                 "path": f"{lang_slug(lang.tag)}/{path}",
-                "complete": bool(entry.is_complete) if concept else True,
+                "complete": bool(entry and entry.is_complete) if concept else True,
                 "term": entry.preferred.term if entry and entry.preferred else "",
             }
         )
@@ -334,9 +334,7 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         related=related,
         backlinks=sorted(linked.backlinks(lang, concept.id), key=view.sort_key),
         sources=[_source_view(s, view.config) for s in concept.sources],
-        category_name=view.config.categories.get(concept.category or "", {}).get(
-            lang, concept.category
-        ),
+        category_name=view.config.category_name(concept.category or "", lang),
         edit_url=f"{view.settings.edit_url}{concept.id}.yaml",
     )
     meta = {
@@ -444,9 +442,9 @@ def render_groupings(view: LanguageView) -> list[Page]:
         for tag in concept.tags:
             by_tag.setdefault(tag, []).append(concept.id)
     cat_items = []
-    for key, names in config.categories.items():
+    for key in config.categories:
         if key in by_category:
-            label = names.get(view.lang, key)
+            label = config.category_name(key, view.lang)
             pages.append(
                 _listing(
                     view, f"categories/{key}.md", label, ui["categories_intro"], by_category[key]

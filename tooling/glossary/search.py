@@ -16,13 +16,16 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from glossary.config import language
 from glossary.link import PARTICLES, Linked
 from glossary.render import first_sentence
 
 RANK = {"preferred": 0, "admitted": 1, "superseded": 2, "deprecated": 2}
+STATUS_RANKS = 3  # the values of RANK
 _SPACES = re.compile(r"[\s\-_/·・]+")
 LEXICON_FILE = "search-lexicon.json"
 TERMS_FILE = "search-terms.json"
@@ -48,27 +51,35 @@ def script_converters():
 
 def _script_variants(term: str, lang: str) -> set[str]:
     """A Chinese term as it is written in the other script (Taiwan phrasing and plain)."""
-    if not lang.startswith("zh"):
+    script = language(lang).script
+    if script not in ("Hans", "Hant"):
         return set()
     s2twp, tw2sp, s2t, t2s = script_converters()
     return (
         {s2twp.convert(term), s2t.convert(term)}
-        if lang == "zh-Hans"
+        if script == "Hans"
         else {tw2sp.convert(term), t2s.convert(term)}
     )
 
 
-def build_lexicon(linked: Linked, lang: str, languages: list[str]) -> dict:
-    """Every designation of every concept → the concept, for one language's site."""
+Keys = tuple[list[str], list[int]]
+
+
+def build_lexicon(
+    linked: Linked, lang: str, languages: list[str], keys: Keys | None = None
+) -> dict:
+    """Every designation of every concept → the concept, for one language's site. The keys
+    are the same for every language (``lexicon_keys``): pass them when making several."""
     concepts = []
     for concept in linked.concepts.values():
         entry = concept.entry(lang) or concept.entry(languages[0])
         label = entry.preferred.term if entry and entry.preferred else concept.id
         concepts.append([concept.id, label, first_sentence(entry.definition if entry else "", 120)])
-    keys, refs = _lexicon_keys(linked.concepts, tuple(languages))
+    keys, refs = keys or lexicon_keys(linked.concepts, languages)
     return {
-        "v": 1,
+        "v": 2,
         "lang": languages.index(lang),
+        "languages": len(languages),
         "concepts": concepts,
         "keys": keys,
         "refs": refs,
@@ -76,29 +87,26 @@ def build_lexicon(linked: Linked, lang: str, languages: list[str]) -> dict:
     }  # longest first, stable
 
 
-_LAST_KEYS: list[tuple] = []  # (concepts, languages, keys): every language's lexicon shares them
-
-
-def _lexicon_keys(concepts: dict, languages: tuple[str, ...]) -> tuple[list[str], list[int]]:
+def lexicon_keys(concepts: dict, languages: list[str]) -> Keys:
     """The sorted lookup keys (every designation, normalized, with and without spaces, in
-    both Chinese scripts) and, for each, its concept's index times 16 plus its rank."""
-    if _LAST_KEYS and _LAST_KEYS[0][0] is concepts and _LAST_KEYS[0][1] == languages:
-        return _LAST_KEYS[0][2]
+    both Chinese scripts) and, for each, a reference packing its concept's index, the
+    designation's status and the language it is from: ``(index * STATUS_RANKS + status) *
+    len(languages) + language`` (unpacked by ``search.mjs``; any number of languages)."""
+    width = len(languages)
     rows: dict[tuple[str, int], int] = {}
     for index, concept in enumerate(concepts.values()):
         for position, source_lang in enumerate(languages):
             other = concept.entry(source_lang)
             for designation in other.designations if other else ():
-                rank = RANK.get(designation.status, 1) * 4 + position
+                rank = RANK.get(designation.status, 1) * width + position
                 for variant in _lookup_forms(designation.term, source_lang):
                     best = rows.get((variant, index))
                     rows[(variant, index)] = min(best, rank) if best is not None else rank
     ordered = sorted(
         rows.items(), key=_utf16_order if _ASTRAL.search("".join(k for k, _ in rows)) else _order
     )
-    result = [key for (key, _), _ in ordered], [index * 16 + rank for (_, index), rank in ordered]
-    _LAST_KEYS[:] = [(concepts, languages, result)]
-    return result
+    stride = STATUS_RANKS * width
+    return [key for (key, _), _ in ordered], [index * stride + rank for (_, index), rank in ordered]
 
 
 @cache
@@ -140,29 +148,34 @@ def term_documents(linked: Linked, lang: str, source: str) -> list[dict]:
     return docs
 
 
-def search_pages(linked: Linked, lang: str, languages: list[str], source: str) -> dict[str, str]:
-    """The files the search needs in one language's docs, by name."""
+def search_pages(linked: Linked, languages: list[str], source: str) -> dict[str, dict[str, str]]:
+    """The files the search needs in each language's docs: language → name → text."""
+    keys = lexicon_keys(linked.concepts, languages)
     return {
-        LEXICON_FILE: json.dumps(
-            build_lexicon(linked, lang, languages), ensure_ascii=False, separators=(",", ":")
-        ),
-        TERMS_FILE: json.dumps(
-            term_documents(linked, lang, source), ensure_ascii=False, separators=(",", ":")
-        ),
+        lang: {
+            LEXICON_FILE: _json(build_lexicon(linked, lang, languages, keys)),
+            TERMS_FILE: _json(term_documents(linked, lang, source)),
+        }
+        for lang in languages
     }
 
 
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def write_search_files(
-    linked: Linked, lang: str, languages: list[str], source: str, folder: Path
-) -> bool:
-    """Write the search files of one language; True if any of them changed."""
-    changed = False
-    for name, text in search_pages(linked, lang, languages, source).items():
-        path = folder / name
-        if not path.is_file() or path.read_text("utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            changed = True
+    linked: Linked, languages: list[str], source: str, folder_of: Callable[[str], Path]
+) -> set[str]:
+    """Write the search files of every language; the languages whose files changed."""
+    changed = set()
+    for lang, files in search_pages(linked, languages, source).items():
+        for name, text in files.items():
+            path = folder_of(lang) / name
+            if not path.is_file() or path.read_text("utf-8") != text:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+                changed.add(lang)
     return changed
 
 

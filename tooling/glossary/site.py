@@ -131,21 +131,9 @@ def _render_one(task: str) -> tuple[list[Page], str | None, set[str]]:
     if task == API:
         return [], format_api(linked.concepts.values(), config), set()
     if task == SEARCH:
-        return (
-            [],
-            None,
-            {
-                lang
-                for lang in languages
-                if write_search_files(
-                    linked,
-                    lang,
-                    list(config.language_tags),
-                    config.source_language,
-                    docs / lang_slug(lang),
-                )
-            },
-        )
+        folder_of = lambda lang: docs / lang_slug(lang)  # noqa: E731
+        changed = write_search_files(linked, list(languages), config.source_language, folder_of)
+        return [], None, changed
     lang = task
     pages = render_language(linked, config, lang, settings) + [p for p in extra if p.lang == lang]
     if docs is None:

@@ -25,7 +25,7 @@ from glossary.skeleton import is_placeholder
 from glossary.translation import source_hashes, stale_fields
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-SCRIPT_NAMES = {"zh-Hans": N_("Simplified"), "zh-Hant": N_("Traditional")}
+SCRIPT_NAMES = {"Hans": N_("Simplified"), "Hant": N_("Traditional")}
 TYPE_NAMES = {
     "string": N_("text"),
     "array": N_("a list"),
@@ -254,11 +254,11 @@ class SchemaChecker:
             )
 
 
-def _script_of(where: tuple) -> str | None:
-    """The Chinese script a text must be in: its language section, or its key in a
-    per-language mapping such as an input label."""
+def _script_of(where: tuple, config: Config) -> str | None:
+    """The language whose Chinese script a text must be in: its language section, or its
+    key in a per-language mapping such as an input label."""
     for part in (where[0], where[-1]) if where else ():
-        if part in SCRIPT_NAMES:
+        if part in config.language_tags and config.language(part).is_chinese:
             return part
     return None
 
@@ -284,10 +284,11 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
                 format_field(where),
                 nfc=unicodedata.normalize("NFC", text)[:80],
             )
-        lang = _script_of(where) if not text.isascii() else None
+        lang = _script_of(where, config) if not text.isascii() else None
         foreign = find_foreign_characters(text, lang) if lang else {}
         if foreign:
-            other = "zh-Hant" if lang == "zh-Hans" else "zh-Hans"
+            wanted = config.language(lang).script  # type: ignore[arg-type]
+            other = "Hant" if wanted == "Hans" else "Hans"
             yield diagnostic(
                 path,
                 doc.mark(where),
@@ -296,7 +297,7 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
                 format_field(where),
                 script_found=lazy(SCRIPT_NAMES[other]),
                 lang=lang,
-                script_wanted=lazy(SCRIPT_NAMES[lang]),
+                script_wanted=lazy(SCRIPT_NAMES[wanted]),
                 chars=" ".join(foreign),
                 fixed=", ".join(f"{a} → {b}" for a, b in foreign.items()),
             )

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from glossary.formula.display import DEFAULT_CURRENCY, format_value, render_expression
+from glossary.formula.display import default_currency, format_value, render_expression
 from glossary.formula.evaluate import evaluate
 from glossary.formula.grammar import FormulaError
 from glossary.formula.metric import RESULT, Metric
@@ -54,7 +54,7 @@ def calculate(
     result_label: str,
     currency: str | None = None,
 ) -> Outcome:
-    currency = currency or DEFAULT_CURRENCY.get(lang, "USD")
+    currency = currency or default_currency(lang)
     text = ui_strings()[lang]
     items = [{**i, "label": (i.get("label") or {}).get(lang, i["name"])} for i in metric.inputs]
     items.append(
@@ -96,7 +96,7 @@ def describe(
     currency: str | None = None,
 ) -> dict:
     """The outcome as the page shows it: the answer and the formula with values."""
-    currency = currency or DEFAULT_CURRENCY.get(lang, "USD")
+    currency = currency or default_currency(lang)
     units = {i["name"]: (i.get("unit", "number"), i.get("decimals")) for i in metric.inputs}
     units[RESULT] = (metric.result.get("unit", "number"), metric.result.get("decimals"))
     labels = {i["name"]: (i.get("label") or {}).get(lang, i["name"]) for i in metric.inputs}

@@ -12,12 +12,10 @@ from functools import cache
 from babel import Locale
 from babel.numbers import get_currency_precision, parse_pattern
 
+from glossary.config import language
 from glossary.ui import ui_strings
 
-BABEL_LOCALES = {"en": "en_US", "ko": "ko_KR", "zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_TW"}
-INTL_LOCALES = {"en": "en-US", "ko": "ko-KR", "zh-Hans": "zh-Hans-CN", "zh-Hant": "zh-Hant-TW"}
-DEFAULT_CURRENCY = {"en": "USD", "ko": "KRW", "zh-Hans": "CNY", "zh-Hant": "TWD"}
-CURRENCIES = ["USD", "KRW", "CNY", "TWD", "EUR", "JPY"]
+CURRENCIES = ["USD", "KRW", "CNY", "TWD", "EUR", "JPY"]  # the calculators' currency picker
 DEFAULT_DECIMALS = {
     "percent": 1,
     "ratio": 2,
@@ -38,7 +36,20 @@ TEMPLATES = {
 
 @cache
 def _locale(lang: str) -> Locale:
-    return Locale.parse(BABEL_LOCALES.get(lang, "en_US"))
+    return Locale.parse(language(lang).locale)
+
+
+def default_currency(lang: str) -> str:
+    """The currency a reader of ``lang`` counts in (the language table's ``currency``)."""
+    return language(lang).currency
+
+
+def resolved_decimals(unit: str, decimals: int | None) -> int | None:
+    """The most fraction digits a value of ``unit`` shows: as set, else the unit's default;
+    None for an amount, whose digits are its currency's (the reader may switch currency)."""
+    if unit == "currency":
+        return decimals
+    return DEFAULT_DECIMALS.get(unit, 2) if decimals is None else decimals
 
 
 def decimals_for(unit: str, decimals: int | None, currency: str) -> tuple[int, int]:
@@ -76,7 +87,7 @@ def format_value(
 ) -> str:
     """``value`` in ``unit`` for a reader of ``lang`` (percent values are fractions)."""
     value = 0.0 if value == 0 else value  # "-0" never shows
-    currency = currency or DEFAULT_CURRENCY.get(lang, "USD")
+    currency = currency or default_currency(lang)
     fractions = decimals_for(unit, decimals, currency)
     if unit == "currency":
         return _apply("currency", value, lang, fractions, currency)

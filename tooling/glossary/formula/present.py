@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import json
 
-from glossary.formula.display import CURRENCIES, DEFAULT_CURRENCY, format_value, render_expression
+from glossary.config import language
+from glossary.formula.display import (
+    CURRENCIES,
+    default_currency,
+    format_value,
+    render_expression,
+    resolved_decimals,
+)
 from glossary.formula.evaluate import evaluate
 from glossary.formula.grammar import FormulaError, parse, to_json
 from glossary.formula.metric import RESULT, Metric
@@ -44,7 +51,7 @@ def _alternative_text(expression: str, by_name: dict, show_num) -> str:
 
 
 def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, source: str) -> dict:
-    currency = DEFAULT_CURRENCY.get(lang, "USD")
+    currency = default_currency(lang)
     inputs = [{**item, "label": _label(item, lang, source)} for item in metric.inputs]
     result = {
         "name": RESULT,
@@ -99,17 +106,20 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
     ]
     data = {
         "lang": lang,
+        "locale": language(lang).intl,
         "currency": currency,
         "ast": metric.ast,
         "inverses": metric.inverses,
         "inputs": [
             {
-                k: item.get(k)
-                for k in ("name", "label", "unit", "decimals", "min", "max", "exclusive_min")
+                **{
+                    k: item.get(k) for k in ("name", "label", "unit", "min", "max", "exclusive_min")
+                },
+                "decimals": resolved_decimals(item.get("unit", "number"), item.get("decimals")),
             }
             for item in inputs
         ],
-        "result": result,
+        "result": {**result, "decimals": resolved_decimals(result["unit"], result["decimals"])},
         "text": {key: ui[key] for key in UI_KEYS},
     }
     solvable = [RESULT, *metric.inverses]
