@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from glossary.config import Config
 from glossary.model import FIELDS, Concept, Entry, field_texts
-from glossary.skeleton import is_placeholder
+from glossary.placeholder import is_placeholder
 
 NOTES_SEPARATOR = "\n"  # survives the spacing collapse, so splitting a note is a change
 
