@@ -111,9 +111,10 @@ def register(sub, command) -> None:
     status.set_defaults(run=run_status)
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Swap ``path``'s content in one step (a temporary file beside it, then rename), so
-    an interrupted write never leaves half a file; the file keeps its permissions."""
+def swap_content(path: Path, data: bytes) -> None:
+    """Swap the content of the existing file ``path`` in one step (a temporary file beside
+    it, synced, then renamed over it), so an interrupted write never leaves half a file;
+    the file keeps its permissions."""
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -132,7 +133,7 @@ def create_file(path: Path, data: bytes) -> None:
     with open(path, "xb"):
         pass
     try:
-        replace_file(path, data)
+        swap_content(path, data)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
@@ -236,7 +237,7 @@ def _review_one(path: Path, langs: list[str], fields: tuple[str, ...], config: C
         return 1
     if text != doc.source:
         bom = b"\xef\xbb\xbf" if path.read_bytes().startswith(b"\xef\xbb\xbf") else b""
-        replace_file(path, bom + text.encode("utf-8"))
+        swap_content(path, bom + text.encode("utf-8"))
     for code, extra in done:
         print(render_message(code, {**params, **extra}))
     return 0
