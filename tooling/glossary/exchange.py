@@ -1,4 +1,4 @@
-"""Exchange formats: ``glossary export`` and ``glossary import``.
+"""Exchange formats, for ``glossary export`` and ``glossary import``.
 
 Every format carries the whole model, so ``export`` then ``import`` reports no change:
 
@@ -13,17 +13,15 @@ compares and writes."""
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 
-from glossary.config import Config, load_config
+from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.load import Document
-from glossary.messages import N_, lazy, render_message
+from glossary.messages import N_, lazy
 from glossary.model import Concept, Designation, Entry, build_concept
 
 FORMATS = ("json", "csv", "tbx")
@@ -157,114 +155,3 @@ def read_import(
 
     readers = {"json": read_json, "csv": sheet.read_csv, "tbx": tbx.read_tbx}
     return readers[fmt](path, raw, config)
-
-
-EXPORT_DETAILS = """
-    json: the whole model, each concept in the term file's shape (also published by the
-    site as api/terms.json). csv: one row per concept and language, UTF-8 with a BOM and
-    CRLF line ends so that Excel shows Korean and Chinese correctly; cells with several
-    values hold one item per line (see 'glossary import --help'). tbx: TBX-Basic
-    (ISO 30042:2019, DCA style) for translation tools; what TBX-Basic has no element for
-    travels in <note> elements that 'glossary import' reads back.
-
-    The term files must pass 'glossary check'; otherwise nothing is exported (exit 1)."""
-
-IMPORT_DETAILS = """
-    Compares the file with terms/ and prints every difference:
-      new       a concept terms/ does not have; --write creates terms/<id>.yaml
-                (never over an existing file)
-      added     a field that is empty in terms/ and filled in the file
-      conflict  a field whose value in terms/ differs from the file's (old → new)
-    Without --write nothing is written. With --write, new concepts and added fields are
-    written and conflicting fields take the file's value; the report says so. A field
-    that is empty or missing in the file keeps its value: import never deletes. The order
-    of designations is not compared. Files are changed in place, keeping their comments,
-    quoting and layout, and nothing is written if any resulting file would fail the
-    checks, or if the file has errors (exit 1).
-
-    CSV cells with several values hold one item per line: tags; relations as type:target;
-    notes (a note's own line breaks continue on lines indented by two spaces); terms as
-    one designation per line in the preferred, abbreviations, admitted and deprecated
-    columns, each followed by indented '  key: value' lines where needed (type, status,
-    reason, note); sources as 'key: value' lines, each source starting unindented;
-    translated_from as 'field: hash' lines; formula as JSON. Concept-wide columns
-    (category, tags, relations, sources, formula) are filled on each concept's first row."""
-
-
-def register(sub, command) -> None:
-    """Add this module's subcommands; ``command(sub, name, summary, example, details)``
-    makes a subparser with help and an example (see cli._command)."""
-    export = command(
-        sub,
-        "export",
-        "Export terms/ as JSON, CSV or TBX-Basic.",
-        """
-        glossary export --format csv --output glossary.csv
-        glossary export --format tbx --output glossary.tbx
-        glossary export --format json | jq '.concepts | length'""",
-        EXPORT_DETAILS,
-    )
-    export.add_argument("--format", choices=FORMATS, required=True)
-    export.add_argument(
-        "--output", type=Path, metavar="FILE", help="where to write (default: stdout)"
-    )
-    export.set_defaults(run=run_export)
-
-    imp = command(
-        sub,
-        "import",
-        "Compare a CSV, TBX or JSON file with terms/; apply it with --write.",
-        """
-        glossary import glossary.csv             # report what would change
-        glossary import --format tbx from-translators.xml --write""",
-        IMPORT_DETAILS,
-    )
-    imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument(
-        "--format", choices=FORMATS, help="default: from the file name (.csv, .tbx, .xml, .json)"
-    )
-    imp.add_argument("--write", action="store_true", help="apply the changes to terms/")
-    imp.set_defaults(run=run_import)
-
-
-def run_export(args: argparse.Namespace) -> int:
-    from glossary.pipeline import load_glossary
-
-    terms = Path("terms")
-    if not terms.is_dir():
-        print(render_message("path-not-found", {"path": terms}), file=sys.stderr)
-        return 2
-    config = load_config()
-    glossary = load_glossary([terms], config=config, want_concepts=True)
-    if glossary.report.exit_code() != 0:
-        print(glossary.report.format_text(), file=sys.stderr)
-        print(render_message("export-failed", {}), file=sys.stderr)
-        return 1
-    data = format_export(args.format, list(glossary.concepts.values()), config)
-    if args.output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return 0
-    args.output.write_bytes(data)
-    print(
-        render_message("export-written", {"concepts": len(glossary.concepts), "path": args.output}),
-        file=sys.stderr,
-    )
-    return 0
-
-
-def run_import(args: argparse.Namespace) -> int:
-    from glossary.merge import import_file
-
-    fmt = args.format or SUFFIXES.get(args.file.suffix.lower())
-    for path in (args.file, Path("terms")):
-        if not path.exists():
-            print(render_message("path-not-found", {"path": path}), file=sys.stderr)
-            return 2
-    if fmt is None:
-        print(render_message("import-unknown-format", {"file": args.file}), file=sys.stderr)
-        return 2
-    output, code = import_file(args.file, fmt, Path("terms"), load_config(), args.write)
-    print(output)
-    return code
