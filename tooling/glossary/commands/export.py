@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from glossary.config import load_config
-from glossary.exchange import FORMATS, format_export
+from glossary.exchange.formats import FORMATS, format_export
 from glossary.messages import render_message
 from glossary.pipeline import load_glossary
 

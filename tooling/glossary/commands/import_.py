@@ -1,5 +1,5 @@
-"""``glossary import``: compare a CSV, TBX or JSON file with terms/ and, if asked, apply it
-(``glossary.merge``). The module's name has an underscore because ``import`` is a keyword."""
+"""``glossary import``: compare a CSV, TBX or JSON file with terms/ and, if asked, apply
+it (``glossary.exchange.merge``). The trailing underscore: ``import`` is a keyword."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from glossary.config import load_config
-from glossary.exchange import FORMATS, SUFFIXES
-from glossary.merge import import_file
+from glossary.exchange.formats import FORMATS, SUFFIXES
+from glossary.exchange.merge import import_file
 from glossary.messages import render_message
 
 EXAMPLE = """

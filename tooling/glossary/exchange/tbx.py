@@ -28,7 +28,7 @@ from lxml import etree
 
 from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
-from glossary.exchange import concept_data
+from glossary.exchange.data import concept_data
 from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
 

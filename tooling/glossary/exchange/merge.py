@@ -17,11 +17,13 @@ from ruamel.yaml import YAMLError
 
 from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
-from glossary.exchange import build_concepts, concept_data, read_import
+from glossary.exchange.data import build_concepts, concept_data
+from glossary.exchange.formats import read_import
 from glossary.formula.check import iter_formula_errors
 from glossary.load import load_document, load_text
 from glossary.messages import N_, hint, lazy, render_message
 from glossary.model import Concept, build_concept
+from glossary.pipeline import load_glossary
 from glossary.rewrite import new_text, update_text
 from glossary.schema import build_schema
 from glossary.validate import ID_PATTERN, SchemaChecker, format_field, iter_document_errors
@@ -244,8 +246,6 @@ def import_file(
 ) -> tuple[str, int]:
     """Read, compare, plan and check, then write only if asked and nothing stands in the way.
     Returns the report and the exit code."""
-    from glossary.pipeline import load_glossary
-
     items, problems = read_import(fmt, source, source.read_bytes(), config)
     if any(d.severity == "error" for d in problems):  # a half-read file would only add noise
         return _refused(problems), 1
