@@ -1,4 +1,4 @@
-"""``glossary calc``: a metric's calculator on the command line."""
+"""``glossary calc``: a metric's calculator on the command line (``formula.calculate``)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from glossary.formula.calculate import calculate, describe
-from glossary.formula.metric import RESULT, build_metric
+from glossary.formula.calculate import calculate_metric
+from glossary.formula.metric import build_metric
 from glossary.i18n import resolve_language, use_language
 from glossary.messages import render_message
+from glossary.model import Concept
 from glossary.pipeline import load_glossary
+from glossary.ui import ui_strings
 
 EXAMPLE = """
     glossary calc annual-contract-value tcv=100000 one_time_fees=0 contract_years=4
@@ -49,54 +51,52 @@ def take_extra(args: argparse.Namespace, extra: list[str]) -> list[str]:
     return extra
 
 
+def _concept(concept_id: str) -> Concept | None:
+    """The concept in terms/<id>.yaml, if there is such a file."""
+    path = Path("terms") / f"{concept_id}.yaml"
+    if not path.is_file():
+        return None
+    return load_glossary([path], want_concepts=True, use_cache=False).concepts.get(concept_id)
+
+
+def _label(concept: Concept, lang: str) -> str:
+    """The metric's name for the reader, with its abbreviation: "annual contract value (ACV)"."""
+    entry = concept.entry(lang) or concept.entry("en")
+    if entry is None or entry.preferred is None:
+        return concept.id
+    abbreviation = f" ({entry.abbreviations[0].term})" if entry.abbreviations else ""
+    return entry.preferred.term + abbreviation
+
+
 def run(args: argparse.Namespace) -> int:
     lang = resolve_language(args.lang)
     use_language(lang)
-    path = Path("terms") / f"{args.concept}.yaml"
-    glossary = (
-        load_glossary([path], want_concepts=True, use_cache=False) if path.is_file() else None
-    )
-    concept = glossary.concepts.get(args.concept) if glossary else None
+    concept = _concept(args.concept)
     if concept is None or not concept.formula:
         print(render_message("calc-unknown-metric", {"concept": args.concept}), file=sys.stderr)
         return 2
-    metric = build_metric(concept.id, dict(concept.formula))
-    names = [i["name"] for i in metric.inputs] + [RESULT]
-    typed = {}
-    for item in args.values:
-        name, sep, value = item.partition("=")
-        if not sep or name not in names:
-            print(
-                render_message("calc-bad-value", {"value": item, "names": ", ".join(names)}),
-                file=sys.stderr,
-            )
-            return 2
-        typed[name] = value
-    if args.solve != RESULT and args.solve not in metric.inverses:
-        print(
-            render_message(
-                "calc-cannot-solve",
-                {"name": args.solve, "names": ", ".join([RESULT, *metric.inverses])},
-            ),
-            file=sys.stderr,
-        )
-        return 2
-    entry = concept.entry(lang) or concept.entry("en")
-    label = entry.preferred.term + (
-        f" ({entry.abbreviations[0].term})" if entry.abbreviations else ""
+    calculation = calculate_metric(
+        build_metric(concept.id, dict(concept.formula)),
+        args.values,
+        args.solve,
+        lang,
+        _label(concept, lang),
+        ui_strings()[lang],
+        args.currency,
     )
-    outcome = calculate(metric, lang, typed, args.solve, label, args.currency)
-    if outcome.error:
-        print(
-            json.dumps({"error": outcome.error}, ensure_ascii=False)
-            if args.format == "json"
-            else outcome.error,
-            file=sys.stdout if args.format == "json" else sys.stderr,
-        )
+    if calculation.usage:
+        code, params = calculation.usage
+        print(render_message(code, params), file=sys.stderr)
+        return 2
+    if calculation.error:
+        if args.format == "json":
+            print(json.dumps({"error": calculation.error}, ensure_ascii=False))
+        else:
+            print(calculation.error, file=sys.stderr)
         return 1
-    result = describe(metric, outcome, lang, args.solve, label, args.currency)
+    answer = calculation.answer or {}
     if args.format == "json":
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(json.dumps(answer, ensure_ascii=False, indent=2))
     else:
-        print(f"{result['label']} = {result['formatted']}\n{result['formula']}")
+        print(f"{answer['label']} = {answer['formatted']}\n{answer['formula']}")
     return 0

@@ -19,7 +19,7 @@ from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.exchange.data import build_concepts, concept_data
 from glossary.exchange.formats import read_import
-from glossary.formula.check import iter_formula_errors
+from glossary.formula_check import iter_formula_errors
 from glossary.load import load_document, load_text
 from glossary.messages import N_, hint, lazy, render_message
 from glossary.model import Concept, build_concept

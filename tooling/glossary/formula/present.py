@@ -56,7 +56,8 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
 
     def show(name: str, value: float) -> str:
         item = result if name == RESULT else by_name[name]
-        return format_value(value, item.get("unit", "number"), lang, currency, item.get("decimals"))
+        unit, decimals = item.get("unit", "number"), item.get("decimals")
+        return format_value(value, unit, lang, currency, decimals, ui)
 
     def show_num(number: float) -> str:
         return format_value(number, "number", lang, currency, 6)

@@ -1,7 +1,9 @@
 """Checks of a metric's formula block for ``glossary check``: the expression parses
 (errors point at the column inside it), names and inputs match, bounds make sense, and
 every worked example evaluates — forwards and through every inverse — to its stated
-values at the precision the page shows."""
+values at the precision the page shows (values are reported as the English page writes
+them). It checks a term file, so it sits beside the other checks rather than in the
+formula engine: it reads the loader's marks and the site's words."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from glossary.formula.evaluate import evaluate
 from glossary.formula.grammar import FormulaError, names, parse
 from glossary.formula.metric import RESULT, build_metric
 from glossary.load import Document
+from glossary.ui import ui_strings
 
 
 def _expression_mark(doc: Document, column: int) -> tuple[int, int]:
@@ -24,7 +27,7 @@ def _expression_mark(doc: Document, column: int) -> tuple[int, int]:
 
 
 def _shown(value: float, unit: str) -> str:
-    return format_value(value, unit, "en", "USD")
+    return format_value(value, unit, "en", "USD", words=ui_strings()["en"])
 
 
 def iter_formula_errors(doc: Document, config: Config) -> Iterator[Diagnostic]:
