@@ -14,7 +14,7 @@ from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.formula.display import format_value
 from glossary.formula.evaluate import evaluate
 from glossary.formula.grammar import FormulaError, names, parse
-from glossary.formula.metric import RESULT, build_metric
+from glossary.formula.metric import RESULT, Metric, build_metric
 from glossary.load import Document
 from glossary.ui import ui_strings
 
@@ -131,12 +131,12 @@ def _outside(item: dict, value: float) -> bool:
 
 
 def _iter_example_errors(
-    doc: Document, metric, index: int, example: dict, declared: dict, unit: str
+    doc: Document, metric: Metric, index: int, example: dict, declared: dict, unit: str
 ) -> Iterator[Diagnostic]:
     path = str(doc.path)
     where = ("formula", "examples", index)
     field = f"formula.examples[{index}]"
-    given = example.get("inputs") if isinstance(example.get("inputs"), dict) else {}
+    given: dict = example["inputs"] if isinstance(example.get("inputs"), dict) else {}
     missing = [name for name in declared if name not in given]
     unknown = [name for name in given if name not in declared]
     for name in missing:

@@ -90,6 +90,12 @@ def iter_changes(current: Concept | None, incoming: Concept, config: Config) -> 
         )
 
 
+def _file_of(concept: Concept) -> Path:
+    """The term file a concept of terms/ was read from (each one has its file)."""
+    assert concept.path is not None
+    return concept.path
+
+
 def _file_errors(path: Path, text: str, checker: SchemaChecker, config: Config) -> list[Diagnostic]:
     """The per-file checks of ``glossary check``, run on a planned text before it is written."""
     doc = load_text(path, text)
@@ -128,7 +134,7 @@ def plan(
         if found[0].kind == "new":
             _plan_new(result, data, terms, source, config)
             continue
-        path = current[concept_id].path
+        path = _file_of(current[concept_id])
         values = {
             c.where: _in_file_order(c.old, c.new) if c.where[-1] == "terms" else c.new
             for c in found
@@ -195,7 +201,7 @@ def format_change(change: Change, current: dict[str, Concept], terms: Path, docs
         return render_message(
             "import-new", {"path": terms / f"{change.concept}.yaml", "id": change.concept}
         )
-    path = current[change.concept].path
+    path = _file_of(current[change.concept])
     if path not in docs:
         docs[path] = load_document(path)
     line, column = docs[path].mark(change.where)

@@ -8,7 +8,7 @@ them in as ``words``, so the formula engine holds no interface strings."""
 from __future__ import annotations
 
 import decimal
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from types import MappingProxyType
 
@@ -100,7 +100,13 @@ SYMBOLS = {"+": "+", "-": "\u2212", "*": "\u00d7", "/": "\u00f7"}
 PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3, "num": 4, "var": 4}
 
 
-def render_expression(ast: list, show_var, show_num, parent: int = 0, right: bool = False) -> str:
+def render_expression(
+    ast: list,
+    show_var: Callable[[str], str],
+    show_num: Callable[[float], str],
+    parent: int = 0,
+    right: bool = False,
+) -> str:
     """Infix text of a JSON AST with × ÷ − and only the parentheses needed (mirrors
     ``renderExpression`` in calculator.mjs)."""
     kind = ast[0]

@@ -4,6 +4,7 @@ formatted at build time in the page's locale, and the data the calculator script
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from glossary.formula.display import CURRENCIES, DEFAULT_CURRENCY, format_value, render_expression
 from glossary.formula.evaluate import evaluate
@@ -34,7 +35,7 @@ def _display_input(item: dict, value: float) -> str:
     return format(shown, ".15g")
 
 
-def _alternative_text(expression: str, by_name: dict, show_num) -> str:
+def _alternative_text(expression: str, by_name: dict, show_num: Callable[[float], str]) -> str:
     """An alternative formula in words, like the main one (names it lacks stay as written)."""
     try:
         ast = to_json(parse(expression))
@@ -73,15 +74,17 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
         except Exception:
             continue
         description = (example.get("description") or {}).get(lang, "")
+
+        def show_given(name: str, given: dict = values) -> str:
+            return show(name, given[name])
+
         examples.append(
             {
                 "description": description,
                 "rows": [
                     (by_name[n]["label"], show(n, v)) for n, v in values.items() if n in by_name
                 ],
-                "substituted": render_expression(
-                    metric.ast, lambda n, values=values: show(n, values[n]), show_num
-                )
+                "substituted": render_expression(metric.ast, show_given, show_num)
                 + " = "
                 + show(RESULT, value),
                 "result": show(RESULT, value),
