@@ -109,3 +109,35 @@ def test_usage_errors_exit_2(capsys) -> None:
     assert code == 2 and err.startswith(
         "the formula cannot be solved for 'nothing'; choose one of: result"
     )
+
+
+def test_the_calculation_is_a_value_that_the_command_only_prints() -> None:
+    from glossary.formula.calculate import Calculation, calculate_metric
+    from glossary.formula.metric import build_metric
+    from glossary.load import load_document
+    from glossary.ui import ui_strings
+
+    metric = build_metric(
+        "churn-rate", load_document(ROOT / "terms" / "churn-rate.yaml").data["formula"]
+    )
+
+    def calculate(*pairs: str, target: str = "result") -> Calculation:
+        return calculate_metric(metric, pairs, target, "en", "churn rate", ui_strings()["en"])
+
+    answer = calculate("customers_lost=8", "customers_start=100").answer
+    assert answer is not None and (answer["label"], answer["formatted"]) == ("churn rate", "8%")
+    assert calculate("customers_start=100") == Calculation(
+        error="Enter Customers lost during the period."
+    )
+    assert calculate("churn=1") == Calculation(
+        usage=(
+            "calc-bad-value",
+            {"value": "churn=1", "names": "customers_lost, customers_start, result"},
+        )
+    )
+    assert calculate(target="nothing") == Calculation(
+        usage=(
+            "calc-cannot-solve",
+            {"name": "nothing", "names": "result, customers_lost, customers_start"},
+        )
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from glossary.cli import build_parser
+from glossary.commands import build_parser
 
 
 def _commands() -> list[str]:

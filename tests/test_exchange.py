@@ -15,10 +15,11 @@ from lxml import etree, isoschematron
 
 from conftest import FIXTURES, ROOT, run_cli, shared_folder
 from glossary.config import load_config
-from glossary.exchange import build_concepts, concept_data, read_import
+from glossary.exchange.data import build_concepts, concept_data
+from glossary.exchange.formats import read_import
+from glossary.exchange.sheet import format_csv, format_designation, read_csv
+from glossary.exchange.tbx import NS, xml_id
 from glossary.pipeline import load_glossary
-from glossary.sheet import format_csv, format_designation, read_csv
-from glossary.tbx import NS, xml_id
 
 GOLDEN = FIXTURES / "exchange"
 TBX = {"tbx": NS}
@@ -724,7 +725,7 @@ def test_the_site_publishes_the_json_export(built_site: Path) -> None:
     config = load_config()
     api = built_site / "site" / "api" / "terms.json"
     concepts = load_glossary([built_site / "terms"], config=config, want_concepts=True).concepts
-    from glossary.exchange import format_json
+    from glossary.exchange.json import format_json
 
     published = api.read_text("utf-8")
     assert json.loads(published) == json.loads(format_json(concepts.values(), config))

@@ -64,7 +64,9 @@ def _fixtures() -> dict:
                             "currency": currency,
                             "decimals": resolved_decimals(unit, decimals),
                             "value": value,
-                            "expected": format_value(value, unit, lang, currency, decimals),
+                            "expected": format_value(
+                                value, unit, lang, currency, decimals, ui_strings()[lang]
+                            ),
                         }
                     )
     text = {lang: {key: ui_strings()[lang][key] for key in UI_KEYS} for lang in CURRENCIES}

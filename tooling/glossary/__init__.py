@@ -2,7 +2,8 @@
 
 The pipeline's stages live in modules named after them: ``discover`` and ``load``
 read term files, ``schema`` and ``validate`` check them, ``model`` turns them into
-concepts; ``cli`` is the thin command-line edge.
+concepts; ``cli`` and ``commands/`` (one module per command) are the thin command-line
+edge.
 """
 
 __version__ = "0.1.0"

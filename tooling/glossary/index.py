@@ -18,7 +18,7 @@ from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.load import Document
 from glossary.messages import hint
-from glossary.skeleton import is_placeholder
+from glossary.placeholder import is_placeholder
 
 Mark = tuple[int, int]
 

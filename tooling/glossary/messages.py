@@ -260,7 +260,7 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "serve-rebuilt": (N_("rebuilt in {seconds} s"), None),
-    # Export and import (glossary.exchange, glossary.merge)
+    # Export and import (glossary.exchange)
     "export-failed": (
         N_("nothing was exported because the term files have the errors above."),
         None,

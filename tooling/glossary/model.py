@@ -10,10 +10,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from glossary.config import Config, language
-from glossary.load import Document
+
+
+class TermData(Protocol):
+    """What a concept is built from: a term file's path and its parsed data. A loaded
+    ``load.Document`` is one; so is a mapping an exchange reader produced."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def data(self) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -155,10 +165,10 @@ def _source(raw: dict) -> Source:
     return Source(**{key: _text(raw.get(key)) for key in keys})
 
 
-def build_concept(doc: Document, config: Config) -> Concept:
-    """The concept a loaded document describes (its id falls back to the file name)."""
-    data = doc.data or {}
-    concept_id = data.get("id") if isinstance(data.get("id"), str) else doc.path.stem
+def build_concept(doc: TermData, config: Config) -> Concept:
+    """The concept a term file's data describes (its id falls back to the file name)."""
+    data: dict[str, Any] = doc.data or {}
+    concept_id: str = data["id"] if isinstance(data.get("id"), str) else doc.path.stem
     entries = {
         lang: _entry(lang, data[lang])
         for lang in config.language_tags

@@ -15,8 +15,8 @@ from glossary.cache import CACHE_DIR, cache_file, read_cache, stamp, write_cache
 from glossary.config import Config, load_config
 from glossary.diagnostics import Diagnostic, Report, diagnostic
 from glossary.discover import discover, siblings
-from glossary.formula.check import iter_formula_errors
 from glossary.formula.metric import known_inverses, learn_inverses, prime_inverses
+from glossary.formula_check import iter_formula_errors
 from glossary.index import Indexed, index_document, iter_index_errors
 from glossary.load import load_document
 from glossary.model import Concept, build_concept

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from glossary.config import Config
 from glossary.load import Document, load_text
+from glossary.model import build_concept
+from glossary.translation import FIELDS, recorded_hashes, reviewed_hashes, translated_fields
 
 KEY = "translated_from"
 _LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|\Z)")
@@ -113,3 +116,31 @@ def _verify(doc: Document, lang: str, hashes: dict[str, str], text: str) -> None
     )
     if not same:
         raise ReviewError("review-unsafe")
+
+
+def review_languages(
+    doc: Document, langs: list[str], fields: tuple[str, ...], config: Config
+) -> tuple[str, list[tuple[str, dict]]]:
+    """The file's text once ``langs`` are recorded as reviewed, and what to tell the editor
+    (message codes and their fields); raises ``ReviewError`` if any language cannot be
+    recorded, so that nothing is written."""
+    done = []
+    for lang in langs:
+        concept = build_concept(doc, config)
+        entry = concept.entry(lang)
+        if entry is None or not isinstance(doc.data.get(lang), dict):
+            raise ReviewError("review-no-entry", lang=lang)
+        translated = translated_fields(concept, lang, config)
+        for name in fields if fields != FIELDS else ():
+            if name not in translated:
+                raise ReviewError("review-no-field", lang=lang, field=name)
+        hashes = reviewed_hashes(concept, lang, config, fields)
+        if not hashes and not recorded_hashes(entry):
+            done.append(("review-nothing", {"lang": lang}))
+        elif hashes == dict(entry.translated_from):
+            done.append(("review-unchanged", {"lang": lang}))
+        else:
+            doc = load_text(doc.path, record_review(doc, lang, hashes))
+            reviewed = [name for name in FIELDS if name in hashes and name in fields] or fields
+            done.append(("review-done", {"lang": lang, "fields": ", ".join(reviewed)}))
+    return doc.source, done

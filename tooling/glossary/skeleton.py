@@ -1,4 +1,4 @@
-"""skeleton: the term file ``glossary new`` starts a concept with, and its placeholders.
+"""skeleton: the term file ``glossary new`` starts a concept with, placeholders included.
 
 The skeleton is schema-valid on purpose: every text still to be written holds the
 placeholder ``TODO``, and ``glossary check`` reports each one at its line (``placeholder``),
@@ -13,16 +13,7 @@ import yaml
 
 from glossary.config import Config
 from glossary.load import SCHEMA_LINE, load_text
-
-PLACEHOLDER = "TODO"
-
-
-def is_placeholder(text: str) -> bool:
-    """``TODO`` alone, or a note to self such as ``TODO: ask the Seoul team``."""
-    if PLACEHOLDER not in text:
-        return False
-    text = text.strip()
-    return text == PLACEHOLDER or text.startswith(PLACEHOLDER + ":")
+from glossary.placeholder import PLACEHOLDER
 
 
 def yaml_scalar(text: str) -> str:

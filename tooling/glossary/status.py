@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from glossary.config import Config
 from glossary.messages import render_message
 from glossary.model import Concept, Entry
-from glossary.skeleton import is_placeholder
+from glossary.placeholder import is_placeholder
 from glossary.translation import stale_fields, unreviewed_fields
 
 Fields = tuple[tuple[str, tuple[str, ...]], ...]  # (concept id, field names), by id

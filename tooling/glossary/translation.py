@@ -13,13 +13,14 @@ from collections.abc import Mapping
 
 from glossary.config import Config
 from glossary.model import FIELDS, Concept, Entry, field_texts
-from glossary.skeleton import is_placeholder
+from glossary.placeholder import is_placeholder
 
 NOTES_SEPARATOR = "\n"  # survives the spacing collapse, so splitting a note is a change
 
 
-def normalize(text: str) -> str:
-    """NFC, with every run of whitespace (line breaks of a folded paragraph) one space."""
+def hashed_form(text: str) -> str:
+    """The form a text is hashed in: NFC, every run of whitespace (line breaks of a folded
+    paragraph) one space, so re-wrapping a paragraph is not a change of its text."""
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
@@ -28,14 +29,14 @@ def _digest(text: str) -> str:
 
 
 def text_hash(text: str) -> str:
-    """The short hash recorded for a text: blake2b (4 bytes) of its normalized form."""
-    return _digest(normalize(text))
+    """The short hash recorded for a text: blake2b (4 bytes) of its hashed form."""
+    return _digest(hashed_form(text))
 
 
 def field_hash(entry: Entry | None, name: str) -> str | None:
-    """The hash of a field; notes are hashed as one list, each note normalized."""
+    """The hash of a field; notes are hashed as one list, each note in its hashed form."""
     texts = field_texts(entry, name)
-    return _digest(NOTES_SEPARATOR.join(map(normalize, texts))) if texts else None
+    return _digest(NOTES_SEPARATOR.join(map(hashed_form, texts))) if texts else None
 
 
 def source_hashes(concept: Concept, config: Config) -> dict[str, str]:

@@ -21,7 +21,7 @@ from glossary.index import suggest
 from glossary.load import SCHEMA_LINE, Document
 from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
-from glossary.skeleton import is_placeholder
+from glossary.placeholder import is_placeholder
 from glossary.translation import source_hashes, stale_fields
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

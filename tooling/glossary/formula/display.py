@@ -2,18 +2,20 @@
 build-time worked example matches the browser's ``Intl.NumberFormat`` byte for byte:
 ties round half away from zero (ICU's default) instead of Babel's half-even, and units
 Intl has no plain form for (days, months, ratios) use a translated template around a
-plain decimal."""
+plain decimal. Those templates are interface words (``data/ui.toml``): the caller passes
+them in as ``words``, so the formula engine holds no interface strings."""
 
 from __future__ import annotations
 
 import decimal
+from collections.abc import Callable, Mapping
 from functools import cache
+from types import MappingProxyType
 
 from babel import Locale
 from babel.numbers import get_currency_precision, parse_pattern
 
 from glossary.config import language
-from glossary.ui import ui_strings
 
 CURRENCIES = ["USD", "KRW", "CNY", "TWD", "EUR", "JPY"]  # the calculators' currency picker
 DEFAULT_DECIMALS = {
@@ -26,12 +28,13 @@ DEFAULT_DECIMALS = {
     "score": 1,
     "number": 2,
 }
-TEMPLATES = {
+TEMPLATES = {  # unit → the key of its template in the reader's words
     "days": "unit_days",
     "months": "unit_months",
     "years": "unit_years",
     "ratio": "unit_ratio",
 }
+NO_WORDS: Mapping[str, str] = MappingProxyType({})
 
 
 @cache
@@ -83,9 +86,16 @@ def _apply(
 
 
 def format_value(
-    value: float, unit: str, lang: str, currency: str | None = None, decimals: int | None = None
+    value: float,
+    unit: str,
+    lang: str,
+    currency: str | None = None,
+    decimals: int | None = None,
+    words: Mapping[str, str] = NO_WORDS,
 ) -> str:
-    """``value`` in ``unit`` for a reader of ``lang`` (percent values are fractions)."""
+    """``value`` in ``unit`` for a reader of ``lang`` (percent values are fractions).
+    ``words`` are the reader's interface words in ``lang``; a unit written around the
+    number (days, months, years, ratio) takes its template from them."""
     value = 0.0 if value == 0 else value  # "-0" never shows
     currency = currency or default_currency(lang)
     fractions = decimals_for(unit, decimals, currency)
@@ -95,14 +105,20 @@ def format_value(
         return _apply("percent", value, lang, fractions, None)
     number = _apply("decimal", value, lang, fractions, None)
     template = TEMPLATES.get(unit)
-    return ui_strings()[lang][template].format(n=number) if template else number
+    return words[template].format(n=number) if template else number
 
 
 SYMBOLS = {"+": "+", "-": "\u2212", "*": "\u00d7", "/": "\u00f7"}
 PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3, "num": 4, "var": 4}
 
 
-def render_expression(ast: list, show_var, show_num, parent: int = 0, right: bool = False) -> str:
+def render_expression(
+    ast: list,
+    show_var: Callable[[str], str],
+    show_num: Callable[[float], str],
+    parent: int = 0,
+    right: bool = False,
+) -> str:
     """Infix text of a JSON AST with × ÷ − and only the parentheses needed (mirrors
     ``renderExpression`` in calculator.mjs)."""
     kind = ast[0]

@@ -4,6 +4,7 @@ formatted at build time in the page's locale, and the data the calculator script
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from glossary.config import language
 from glossary.formula.display import (
@@ -41,7 +42,7 @@ def _display_input(item: dict, value: float) -> str:
     return format(shown, ".15g")
 
 
-def _alternative_text(expression: str, by_name: dict, show_num) -> str:
+def _alternative_text(expression: str, by_name: dict, show_num: Callable[[float], str]) -> str:
     """An alternative formula in words, like the main one (names it lacks stay as written)."""
     try:
         ast = to_json(parse(expression))
@@ -63,7 +64,8 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
 
     def show(name: str, value: float) -> str:
         item = result if name == RESULT else by_name[name]
-        return format_value(value, item.get("unit", "number"), lang, currency, item.get("decimals"))
+        unit, decimals = item.get("unit", "number"), item.get("decimals")
+        return format_value(value, unit, lang, currency, decimals, ui)
 
     def show_num(number: float) -> str:
         return format_value(number, "number", lang, currency, 6)
@@ -79,15 +81,17 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
         except Exception:
             continue
         description = (example.get("description") or {}).get(lang, "")
+
+        def show_given(name: str, given: dict = values) -> str:
+            return show(name, given[name])
+
         examples.append(
             {
                 "description": description,
                 "rows": [
                     (by_name[n]["label"], show(n, v)) for n, v in values.items() if n in by_name
                 ],
-                "substituted": render_expression(
-                    metric.ast, lambda n, values=values: show(n, values[n]), show_num
-                )
+                "substituted": render_expression(metric.ast, show_given, show_num)
                 + " = "
                 + show(RESULT, value),
                 "result": show(RESULT, value),

@@ -17,11 +17,13 @@ from ruamel.yaml import YAMLError
 
 from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
-from glossary.exchange import build_concepts, concept_data, read_import
-from glossary.formula.check import iter_formula_errors
+from glossary.exchange.data import build_concepts, concept_data
+from glossary.exchange.formats import read_import
+from glossary.formula_check import iter_formula_errors
 from glossary.load import load_document, load_text
 from glossary.messages import N_, hint, lazy, render_message
 from glossary.model import Concept, build_concept
+from glossary.pipeline import load_glossary
 from glossary.rewrite import new_text, update_text
 from glossary.schema import build_schema
 from glossary.validate import ID_PATTERN, SchemaChecker, format_field, iter_document_errors
@@ -88,6 +90,12 @@ def iter_changes(current: Concept | None, incoming: Concept, config: Config) -> 
         )
 
 
+def _file_of(concept: Concept) -> Path:
+    """The term file a concept of terms/ was read from (each one has its file)."""
+    assert concept.path is not None
+    return concept.path
+
+
 def _file_errors(path: Path, text: str, checker: SchemaChecker, config: Config) -> list[Diagnostic]:
     """The per-file checks of ``glossary check``, run on a planned text before it is written."""
     doc = load_text(path, text)
@@ -126,7 +134,7 @@ def plan(
         if found[0].kind == "new":
             _plan_new(result, data, terms, source, config)
             continue
-        path = current[concept_id].path
+        path = _file_of(current[concept_id])
         values = {
             c.where: _in_file_order(c.old, c.new) if c.where[-1] == "terms" else c.new
             for c in found
@@ -193,7 +201,7 @@ def format_change(change: Change, current: dict[str, Concept], terms: Path, docs
         return render_message(
             "import-new", {"path": terms / f"{change.concept}.yaml", "id": change.concept}
         )
-    path = current[change.concept].path
+    path = _file_of(current[change.concept])
     if path not in docs:
         docs[path] = load_document(path)
     line, column = docs[path].mark(change.where)
@@ -244,8 +252,6 @@ def import_file(
 ) -> tuple[str, int]:
     """Read, compare, plan and check, then write only if asked and nothing stands in the way.
     Returns the report and the exit code."""
-    from glossary.pipeline import load_glossary
-
     items, problems = read_import(fmt, source, source.read_bytes(), config)
     if any(d.severity == "error" for d in problems):  # a half-read file would only add noise
         return _refused(problems), 1

@@ -28,7 +28,7 @@ from lxml import etree
 
 from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
-from glossary.exchange import concept_data
+from glossary.exchange.data import concept_data
 from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
 
@@ -156,10 +156,11 @@ class _Reader:
     """Reads one TBX file back into term-file-shaped mappings, collecting problems."""
 
     def __init__(self, path: Path, config: Config):
-        self.path, self.config, self.problems = str(path), config, []
+        self.path, self.config = str(path), config
+        self.problems: list[Diagnostic] = []
 
     def problem(
-        self, element: etree._Element, code: str, severity: str = "error", **params: object
+        self, element: etree._Element, code: str, severity: str = "error", **params: str
     ) -> None:
         self.problems.append(
             diagnostic(self.path, (element.sourceline or 1, 1), severity, code, **params)

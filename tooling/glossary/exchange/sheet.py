@@ -25,7 +25,7 @@ from pathlib import Path
 
 from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
-from glossary.exchange import concept_data
+from glossary.exchange.data import concept_data
 from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
 
@@ -99,7 +99,7 @@ def _concept_cells(data: dict) -> dict[str, str]:
 
 
 def _entry_cells(entry: dict) -> dict[str, str]:
-    cells = {column: [] for column in TERM_COLUMNS}
+    cells: dict[str, list[str]] = {column: [] for column in TERM_COLUMNS}
     for designation in entry.get("terms", []):
         column = _column_of(designation)
         cells[column].append(format_designation(designation, column))
@@ -152,7 +152,8 @@ class _Row:
     """One CSV row being read, with the place of its problems."""
 
     def __init__(self, path: Path, line: int, cells: dict[str, str]):
-        self.path, self.line, self.cells, self.problems = str(path), line, cells, []
+        self.path, self.line, self.cells = str(path), line, cells
+        self.problems: list[Diagnostic] = []
 
     def problem(self, code: str, column: str, **params: object) -> None:
         self.problems.append(diagnostic(self.path, (self.line, 1), "error", code, column, **params))

@@ -1,7 +1,9 @@
 """Checks of a metric's formula block for ``glossary check``: the expression parses
 (errors point at the column inside it), names and inputs match, bounds make sense, and
 every worked example evaluates — forwards and through every inverse — to its stated
-values at the precision the page shows."""
+values at the precision the page shows (values are reported as the English page writes
+them). It checks a term file, so it sits beside the other checks rather than in the
+formula engine: it reads the loader's marks and the site's words."""
 
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.formula.display import format_value
 from glossary.formula.evaluate import evaluate
 from glossary.formula.grammar import FormulaError, names, parse
-from glossary.formula.metric import RESULT, build_metric
+from glossary.formula.metric import RESULT, Metric, build_metric
 from glossary.load import Document
+from glossary.ui import ui_strings
 
 
 def _expression_mark(doc: Document, column: int) -> tuple[int, int]:
@@ -24,7 +27,7 @@ def _expression_mark(doc: Document, column: int) -> tuple[int, int]:
 
 
 def _shown(value: float, unit: str) -> str:
-    return format_value(value, unit, "en", "USD")
+    return format_value(value, unit, "en", "USD", words=ui_strings()["en"])
 
 
 def iter_formula_errors(doc: Document, config: Config) -> Iterator[Diagnostic]:
@@ -128,12 +131,12 @@ def _outside(item: dict, value: float) -> bool:
 
 
 def _iter_example_errors(
-    doc: Document, metric, index: int, example: dict, declared: dict, unit: str
+    doc: Document, metric: Metric, index: int, example: dict, declared: dict, unit: str
 ) -> Iterator[Diagnostic]:
     path = str(doc.path)
     where = ("formula", "examples", index)
     field = f"formula.examples[{index}]"
-    given = example.get("inputs") if isinstance(example.get("inputs"), dict) else {}
+    given: dict = example["inputs"] if isinstance(example.get("inputs"), dict) else {}
     missing = [name for name in declared if name not in given]
     unknown = [name for name in given if name not in declared]
     for name in missing:

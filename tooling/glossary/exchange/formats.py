@@ -1,0 +1,32 @@
+"""Which writer or reader handles a format, for ``glossary export`` and ``import``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from glossary.config import Config
+from glossary.diagnostics import Diagnostic
+from glossary.exchange.json import format_json, read_json
+from glossary.exchange.sheet import format_csv, read_csv
+from glossary.exchange.tbx import format_tbx, read_tbx
+from glossary.model import Concept
+
+FORMATS = ("json", "csv", "tbx")
+SUFFIXES = {".json": "json", ".csv": "csv", ".tbx": "tbx", ".xml": "tbx"}
+
+Writer = Callable[[list[Concept], Config], bytes]
+Reader = Callable[[Path, bytes, Config], tuple[list[dict], list[Diagnostic]]]
+WRITERS: dict[str, Writer] = {"json": format_json, "csv": format_csv, "tbx": format_tbx}
+READERS: dict[str, Reader] = {"json": read_json, "csv": read_csv, "tbx": read_tbx}
+
+
+def format_export(fmt: str, concepts: list[Concept], config: Config) -> bytes:
+    return WRITERS[fmt](concepts, config)
+
+
+def read_import(
+    fmt: str, path: Path, raw: bytes, config: Config
+) -> tuple[list[dict], list[Diagnostic]]:
+    """Term-file-shaped mappings and the file's problems, whatever the format."""
+    return READERS[fmt](path, raw, config)
