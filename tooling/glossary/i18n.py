@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
@@ -44,7 +45,7 @@ def translations(lang: str) -> _gettext.NullTranslations:
     return Translations.load(locale_dir(), [catalog], DOMAIN)
 
 
-def resolve_language(requested: str | None = None, environ: dict | None = None) -> str:
+def resolve_language(requested: str | None = None, environ: Mapping[str, str] | None = None) -> str:
     """A configured language tag for an explicit request or the environment."""
     environ = os.environ if environ is None else environ
     candidates = (

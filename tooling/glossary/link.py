@@ -256,7 +256,7 @@ class LanguageLinks:
                 for part in FIELDS:
                     for index in range(len(field_texts(entry, part))):
                         for segment in self.block(concept, part, index) or ():
-                            if segment.kind == "mention":
+                            if segment.kind == "mention" and segment.concept:
                                 mentioned.setdefault(segment.concept, set()).add(concept.id)
             self._backlinks = {target: sorted(sources) for target, sources in mentioned.items()}
         return self._backlinks

@@ -106,7 +106,7 @@ class _Builder:
                 return
             self.aliases = True
         mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-        self.problems.append(diagnostic(self.path, mark, "error", code, **params))
+        self.problems.append(diagnostic(self.path, mark, "error", code, "", **params))
 
     def check_node(self, event: Any) -> None:
         if event.anchor:
@@ -249,10 +249,10 @@ def load_text(path: Path, text: str) -> Document:
         if data is None and not _COMMENT.sub("", text).strip():
             builder.problems.append(diagnostic(str(path), (1, 1), "error", "empty-file"))
         else:
-            kind = lazy(N_("a list") if isinstance(data, list) else N_("a single value"))
+            shape = lazy(N_("a list") if isinstance(data, list) else N_("a single value"))
             builder.problems.append(
                 diagnostic(
-                    str(path), builder.marks.get((), (1, 1)), "error", "not-a-mapping", kind=kind
+                    str(path), builder.marks.get((), (1, 1)), "error", "not-a-mapping", kind=shape
                 )
             )
     if not isinstance(data, dict):

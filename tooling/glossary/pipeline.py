@@ -44,7 +44,9 @@ class Checked(NamedTuple):
     indexed: Indexed | None
     problems: list
     concept: Concept | None = None
-    inverses: tuple = ()  # (expression, inverses) its formula's check solved, for the main process
+    # (expression, inverses) its formula's check solved, for the main process (a Future
+    # while that check runs in the formula process, see FormulaSide)
+    inverses: tuple | Future = ()
 
 
 _CHECKERS: dict[int, tuple[Config, SchemaChecker]] = {}
@@ -258,7 +260,7 @@ def load_glossary(
                 index.append(checked.indexed)
             if checked.concept is not None:
                 glossary.concepts.setdefault(checked.concept.id, checked.concept)
-            if checked.inverses:
+            if isinstance(checked.inverses, tuple) and checked.inverses:  # settled by now
                 learn_inverses(*checked.inverses)
         cross = list(iter_index_errors(index, config))
     except Exception as error:  # never a traceback

@@ -124,11 +124,11 @@ class LanguageView:
         self.linked, self.config, self.lang, self.settings = linked, config, lang, settings
         self.ui = ui_strings()[lang]
         # every page asks for the names, tooltips and sort keys of its neighbours
-        self.name = cache(self.name)
-        self.abbr = cache(self.abbr)
-        self.tip = cache(self.tip)
-        self.sort_key = cache(self.sort_key)
-        self.escaped_tip = cache(self.escaped_tip)
+        self.name = cache(self.name)  # type: ignore[method-assign]
+        self.abbr = cache(self.abbr)  # type: ignore[method-assign]
+        self.tip = cache(self.tip)  # type: ignore[method-assign]
+        self.sort_key = cache(self.sort_key)  # type: ignore[method-assign]
+        self.escaped_tip = cache(self.escaped_tip)  # type: ignore[method-assign]
         self._items: dict[tuple[str, str], Markup] = {}
         self._helpers: dict[int, dict] = {}
 

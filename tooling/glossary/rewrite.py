@@ -90,10 +90,10 @@ def to_node(
     if isinstance(value, str):
         return _text_node(value, indent, in_flow, like)
     if isinstance(value, list):
-        node = CommentedSeq(to_node(v, _first(like), indent + 4, flow) for v in value)
+        items = CommentedSeq(to_node(v, _first(like), indent + 4, flow) for v in value)
         if flow or (like is None and key == "tags"):
-            node.fa.set_flow_style()
-        return node
+            items.fa.set_flow_style()
+        return items
     if isinstance(value, dict):
         old = like if isinstance(like, dict) else {}
         node = CommentedMap(

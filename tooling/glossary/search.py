@@ -75,13 +75,13 @@ def build_lexicon(
         entry = concept.entry(lang) or concept.entry(languages[0])
         label = entry.preferred.term if entry and entry.preferred else concept.id
         concepts.append([concept.id, label, first_sentence(entry.definition if entry else "", 120)])
-    keys, refs = keys or lexicon_keys(linked.concepts, languages)
+    sorted_keys, refs = keys or lexicon_keys(linked.concepts, languages)
     return {
         "v": 2,
         "lang": languages.index(lang),
         "languages": len(languages),
         "concepts": concepts,
-        "keys": keys,
+        "keys": sorted_keys,
         "refs": refs,
         "particles": sorted(PARTICLES, key=lambda p: (-len(p), p)),
     }  # longest first, stable

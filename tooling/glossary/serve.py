@@ -66,8 +66,12 @@ def serve(root: Path, host: str, port: int) -> int:
 
     out.mkdir(parents=True, exist_ok=True)
     rebuild(dirty=False)
+
+    def rebuild_changed() -> None:
+        rebuild()
+
     server = LiveReloadServer(
-        builder=rebuild, host=host, port=port, root=str(out), polling_interval=0.2
+        builder=rebuild_changed, host=host, port=port, root=str(out), polling_interval=0.2
     )
     server.watch(str(project.terms))
     server.watch(str(project.site_src))

@@ -8,6 +8,7 @@ import hashlib
 import json
 import shutil
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -146,7 +147,7 @@ def _render_one(task: str) -> tuple[list[Page], str | None, set[str]]:
     )  # written: only places travel back
 
 
-def _warm_up(languages: list[str]) -> None:
+def _warm_up(languages: Iterable[str]) -> None:
     """What rendering loads once: compiled templates, locale data, OpenCC's converters,
     pypinyin's dictionaries.
     Done while the check waits for its workers, and then shared by the render's forks."""

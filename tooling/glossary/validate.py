@@ -52,7 +52,8 @@ def _kind_of(value: Any) -> str:
         return lazy(TYPE_NAMES["number"])
     if value is None:
         return lazy(TYPE_NAMES["null"])
-    kind = {str: "string", list: "array", dict: "object"}.get(type(value))
+    kinds: dict[type, str] = {str: "string", list: "array", dict: "object"}
+    kind = kinds.get(type(value))
     return lazy(TYPE_NAMES[kind]) if kind else lazy(N_("a value"))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import cast
 
 from glossary.formula.grammar import FormulaError, Node, from_json
 
@@ -21,11 +22,12 @@ def evaluate(ast: Node | list, inputs: Mapping[str, float]) -> float:
 def _eval(node: Node, inputs: Mapping[str, float]) -> float:
     kind = node.kind
     if kind == "num":
-        return float(node.value)
+        return float(cast(float, node.value))
     if kind == "var":
-        if node.value not in inputs:
-            raise FormulaError("missing-input", node.column, str(node.value))
-        return float(inputs[node.value])
+        name = str(node.value)
+        if name not in inputs:
+            raise FormulaError("missing-input", node.column, name)
+        return float(inputs[name])
     if kind == "neg":
         return -_eval(node.args[0], inputs)
     left, right = _eval(node.args[0], inputs), _eval(node.args[1], inputs)

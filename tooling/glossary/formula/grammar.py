@@ -56,6 +56,7 @@ def _tokens(source: str) -> Iterator[_Token]:
             yield _Token("bad", stripped[0], column)
             return
         kind = match.lastgroup
+        assert kind is not None  # every alternative of the token pattern is a named group
         text = match.group(kind)
         yield _Token(kind, text, match.start(kind) + 1)
         position = match.end()
