@@ -22,7 +22,8 @@ from pathlib import Path
 import yaml
 
 from glossary.config import Config
-from glossary.render import Page, SiteSettings, environment, lang_slug, ui_strings, url_path
+from glossary.render import Placed, SiteSettings, environment, lang_slug, url_path
+from glossary.ui import ui_strings
 
 SEARCH_SEPARATOR = (
     r'[\s\u200b\u3000\-、。，．？！；：（）「」『』《》〈〉,:;!?=\[\]()"/]+'
@@ -50,39 +51,42 @@ def site_settings(base: dict, site_url: str | None = None) -> SiteSettings:
     )
 
 
-def write_pages(pages: Iterable[Page], docs: Path, lang: str) -> int:
-    """Write one language's pages under ``docs/<lang>/``, touching only files whose
-    content changed, and remove pages that are no longer produced. Returns how many
-    files were written. (Plain ``os`` calls: tens of thousands of pages make ``Path``
-    objects' overhead show.)"""
-    folder = os.path.join(docs, lang_slug(lang))
-    wanted = {page.path: page.text for page in pages if page.lang == lang}
-    present = set(markdown_files(folder))
+def write_plan(folder: Path, plan: dict[str, str], prune: bool, suffix: str = "") -> int:
+    """The one writer of generated files: write each file of ``plan`` (a path relative to
+    ``folder`` → its text) whose content differs from what is there, and with ``prune``
+    remove the files ending in ``suffix`` that the plan no longer has. Returns how many
+    files were written or removed. (Plain ``os`` calls: tens of thousands of pages make
+    ``Path`` objects' overhead show.)"""
+    root = str(folder)
+    present = set(_files(root, suffix)) if prune else set()
     made: set[str] = set()
     written = 0
-    for name, text in wanted.items():
-        path = os.path.join(folder, name)
-        if name in present:
+    for name, text in plan.items():
+        path = os.path.join(root, name)
+        if prune and name not in present:
+            pass
+        elif os.path.isfile(path):
             with open(path, encoding="utf-8") as handle:
                 if handle.read() == text:
                     continue
-        elif (parent := os.path.dirname(path)) not in made:
+        if (parent := os.path.dirname(path)) not in made:
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
         written += 1
-    for name in present - wanted.keys():
-        os.unlink(os.path.join(folder, name))
+    for name in present - plan.keys():
+        os.unlink(os.path.join(root, name))
+        written += 1
     return written
 
 
-def markdown_files(folder: str) -> Iterator[str]:
-    """The Markdown files under ``folder``, as ``/``-separated paths relative to it."""
+def _files(folder: str, suffix: str) -> Iterator[str]:
+    """The files under ``folder`` ending in ``suffix``, as ``/``-separated relative paths."""
     for root, _, files in os.walk(folder):
         prefix = os.path.relpath(root, folder).replace(os.sep, "/")
         for name in files:
-            if name.endswith(".md"):
+            if name.endswith(suffix):
                 yield name if prefix == "." else f"{prefix}/{name}"
 
 
@@ -311,12 +315,12 @@ def stop_on_signals() -> Iterator[None]:
 
 
 def write_root(
-    out: Path, config: Config, settings: SiteSettings, pages: list[Page], api: str | None = None
+    out: Path, config: Config, settings: SiteSettings, pages: Iterable[Placed], api: str = ""
 ) -> None:
     """The site root: a language chooser that follows the browser's language (and works
     without JavaScript), a 404 page, robots.txt, a sitemap with hreflang alternates and,
     given ``api``, the glossary as JSON in ``api/terms.json`` (``exchange.format_api``)."""
-    if api is not None:
+    if api:
         (out / "api").mkdir(parents=True, exist_ok=True)
         (out / "api" / "terms.json").write_text(api, encoding="utf-8")
     languages = [

@@ -14,7 +14,7 @@ from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.formula.display import format_value
 from glossary.formula.evaluate import evaluate
 from glossary.formula.grammar import FormulaError, names, parse
-from glossary.formula.metric import RESULT, Metric, build_metric
+from glossary.formula.metric import RESULT, Metric, SolvedInverses, build_metric
 from glossary.load import Document
 from glossary.ui import ui_strings
 
@@ -30,7 +30,9 @@ def _shown(value: float, unit: str) -> str:
     return format_value(value, unit, "en", "USD", words=ui_strings()["en"])
 
 
-def iter_formula_errors(doc: Document, config: Config) -> Iterator[Diagnostic]:
+def iter_formula_errors(
+    doc: Document, config: Config, solved: SolvedInverses | None = None
+) -> Iterator[Diagnostic]:
     formula = doc.data.get("formula")
     if not isinstance(formula, dict) or not isinstance(formula.get("expression"), str):
         return
@@ -78,7 +80,7 @@ def iter_formula_errors(doc: Document, config: Config) -> Iterator[Diagnostic]:
         yield from _iter_bound_errors(doc, index, item)
     if any(name not in declared for name in used):
         return
-    metric = build_metric(doc.data.get("id", doc.path.stem), formula)
+    metric = build_metric(doc.data.get("id", doc.path.stem), formula, solved=solved)
     for name in metric.forward_only:
         yield diagnostic(
             path,

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -46,6 +47,13 @@ class Page:
     lang: str
     path: str  # relative to the language's docs folder, e.g. "terms/churn-rate.md"
     text: str
+
+
+class Placed(NamedTuple):
+    """Where a page of the site is: its language and its path in that language's docs."""
+
+    lang: str
+    path: str
 
 
 @dataclass(frozen=True)
