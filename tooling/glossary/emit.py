@@ -1,7 +1,10 @@
-"""emit: the only stage that writes. It writes the generated Markdown and one MkDocs
-configuration per language into a build folder an editor can inspect, runs MkDocs on
-each language, adds the site root (language chooser, 404, sitemap with alternates), and
-swaps the finished site into place so that a failed build leaves the old one intact."""
+"""emit: the site's writer. ``write_plan`` writes each language's generated files (the
+one function that writes pages); the rest writes one MkDocs configuration per language
+into a build folder an editor can inspect, runs MkDocs on each language (and stops it
+when the build is stopped), adds the site root (language chooser, 404, sitemap with
+alternates), and swaps the finished site into place so that a failed build leaves the
+old one intact. (The term-file writers are ``editing`` and ``exchange.merge``; the
+caches write through ``cache.replace_file``.)"""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from glossary.config import Config
-from glossary.diagnostics import Diagnostic, diagnostic
+from glossary.diagnostics import SOFT, Diagnostic, diagnostic
 from glossary.formula.display import format_value
 from glossary.formula.evaluate import evaluate
 from glossary.formula.grammar import FormulaError, names, parse
@@ -85,7 +85,7 @@ def iter_formula_errors(
         yield diagnostic(
             path,
             doc.mark(("formula", "expression")),
-            config.severity_of("formula-forward-only"),
+            SOFT,
             "formula-forward-only",
             "formula.expression",
             name=name,

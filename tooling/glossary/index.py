@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from glossary.config import Config
-from glossary.diagnostics import Diagnostic, diagnostic
+from glossary.diagnostics import SOFT, Diagnostic, diagnostic
 from glossary.load import Document
 from glossary.messages import hint
 from glossary.placeholder import is_placeholder
@@ -112,7 +112,7 @@ def iter_index_errors(index: list[Indexed], config: Config) -> Iterator[Diagnost
 
 def _iter_duplicate_terms(index: list[Indexed], config: Config) -> Iterator[Diagnostic]:
     seen: dict[tuple[str, str], tuple[Indexed, tuple]] = {}
-    severity = config.severity_of("duplicate-term")
+    severity = SOFT
     for item in index:
         for place in item.preferred:
             lang, term = place[0], place[1]
@@ -172,7 +172,7 @@ def _iter_conflicts(
             yield diagnostic(
                 item.path,
                 mark,
-                config.severity_of("relation-conflict"),
+                SOFT,
                 "relation-conflict",
                 f"{field}.type",
                 target=other.id,

@@ -216,7 +216,7 @@ def load_glossary(
         config, SchemaChecker(build_schema(config)), solved, verbose, want_concepts
     )
     scope = {str(p) for p in targets}
-    result = CheckResult(missing=missing, solved=solved)
+    result = CheckResult(Report(config=config), missing=missing, solved=solved)
     result.report.files = len(targets)
     index: list[Indexed] = []
     collecting = gc.isenabled()
