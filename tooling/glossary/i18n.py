@@ -15,6 +15,7 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 from collections.abc import Mapping
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 
@@ -23,7 +24,9 @@ from babel import Locale, UnknownLocaleError
 from glossary.config import Config, load_config
 
 DOMAIN = "glossary"
-_state = {"lang": "en"}
+# The language messages are shown in: chosen once by the command (its --lang or the
+# environment), read wherever a message is rendered.
+_LANGUAGE: ContextVar[str] = ContextVar("glossary_message_language", default="en")
 
 
 def locale_dir() -> str:
@@ -80,12 +83,12 @@ def _configured_language(name: str, config: Config) -> str | None:
 
 
 def use_language(lang: str) -> None:
-    _state["lang"] = lang
+    _LANGUAGE.set(lang)
 
 
 def current_language() -> str:
-    return _state["lang"]
+    return _LANGUAGE.get()
 
 
 def gettext(text: str) -> str:
-    return translations(_state["lang"]).gettext(text)
+    return translations(_LANGUAGE.get()).gettext(text)
