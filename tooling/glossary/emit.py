@@ -45,12 +45,22 @@ def read_base_config(path: Path) -> dict:
     return yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
 
 
-def site_settings(base: dict, site_url: str | None = None) -> SiteSettings:
+def site_settings(
+    base: dict, site_url: str | None = None, repo_url: str | None = None, preview: bool = False
+) -> SiteSettings:
+    """The site's settings: its public address and its repository, from the command line
+    or else ``mkdocs.yml`` (the one place they are configured). Without a repository the
+    site has no repository link and no "edit this term" links (and makes no request for
+    the repository's details)."""
     url = (site_url or base.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
-    repo = (base.get("repo_url") or "").rstrip("/")
+    repo = (repo_url or base.get("repo_url") or "").rstrip("/")
     edit_uri = (base.get("edit_uri") or "edit/main/").strip("/")
     return SiteSettings(
-        site_url=url, edit_url=f"{repo}/{edit_uri}/terms/" if repo else "../../../terms/"
+        site_url=url,
+        edit_url=f"{repo}/{edit_uri}/terms/" if repo else "",
+        repo_url=repo,
+        edit_uri=f"{edit_uri}/",
+        preview=preview,
     )
 
 
@@ -138,6 +148,11 @@ def language_config(
         "site_name": ui["site_name"],
         "site_description": ui["tagline"],
         "site_url": f"{settings.site_url}{slug}/",
+        **(
+            {"repo_url": settings.repo_url, "edit_uri": settings.edit_uri}
+            if settings.repo_url
+            else {}
+        ),
         "docs_dir": str((docs / slug).resolve()),
         "site_dir": str((out / slug).resolve()),
         "theme": {
@@ -162,6 +177,7 @@ def language_config(
             ],
             "glossary": {
                 "lang": lang,
+                "preview": settings.preview,
                 "root_url": settings.site_url,
                 "home": ui["home"],
                 "index": ui["index"],
@@ -202,17 +218,21 @@ class MkDocsRun:
 # MkDocs runs in a child that dies with the build: Linux's PR_SET_PDEATHSIG sends it
 # SIGTERM when the thread that started it ends, even if the build is killed with SIGKILL.
 _MKDOCS_CHILD = """
-import ctypes, os, signal, sys
+import ctypes, importlib, os, signal, sys
 try:
     ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 except (OSError, AttributeError):
     pass
 if os.getppid() != int(os.environ["GLOSSARY_BUILD_PID"]):
     sys.exit(1)  # the build ended before this child was ready
-from mkdocs.__main__ import cli
-sys.argv[0] = "mkdocs"
-cli()
+engine = os.environ["GLOSSARY_ENGINE"]
+sys.argv[0] = engine
+importlib.import_module(engine + ".__main__").cli()
 """
+# The engines that turn the generated Markdown and configurations into HTML: MkDocs 1.x,
+# and ProperDocs, its drop-in continuation (MkDocs 1.x is no longer maintained). Both load
+# Material as a theme; no glossary logic lives in a plugin or hook of either.
+ENGINES = ("mkdocs", "properdocs")
 
 
 class Children:
@@ -252,7 +272,11 @@ class Children:
 
 
 def run_mkdocs(
-    config_file: Path, lang: str, strict: bool = True, children: Children | None = None
+    config_file: Path,
+    lang: str,
+    strict: bool = True,
+    children: Children | None = None,
+    engine: str = "mkdocs",
 ) -> MkDocsRun:
     """One language's MkDocs build, in its own process (languages build in parallel)."""
     command = [sys.executable, "-c", _MKDOCS_CHILD, "build", "-f", str(config_file)]
@@ -263,6 +287,7 @@ def run_mkdocs(
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONWARNINGS": "ignore",
         "GLOSSARY_BUILD_PID": str(os.getpid()),
+        "GLOSSARY_ENGINE": engine,
     }
     children = children or Children()
     start = time.perf_counter()
@@ -276,7 +301,9 @@ def run_mkdocs(
     return MkDocsRun(lang, process.returncode == 0, time.perf_counter() - start, output.strip())
 
 
-def run_all(config_files: dict[str, Path], workers: int | None = None) -> list[MkDocsRun]:
+def run_all(
+    config_files: dict[str, Path], workers: int | None = None, engine: str = "mkdocs"
+) -> list[MkDocsRun]:
     """Every language's MkDocs build, in parallel. Interrupted (Ctrl-C, SIGTERM turned into
     an exception by ``stop_on_signals``), it stops the builds still running."""
     workers = workers or max(1, min(len(config_files), os.cpu_count() or 1))
@@ -285,7 +312,8 @@ def run_all(config_files: dict[str, Path], workers: int | None = None) -> list[M
     try:
         return list(
             pool.map(
-                lambda item: run_mkdocs(item[1], item[0], children=children), config_files.items()
+                lambda item: run_mkdocs(item[1], item[0], children=children, engine=engine),
+                config_files.items(),
             )
         )
     finally:
@@ -338,16 +366,21 @@ def write_root(
     ]
     env = environment()
     (out / "index.html").write_text(
-        env.get_template("root.html.j2").render(languages=languages, site_url=settings.site_url),
+        env.get_template("root.html.j2").render(
+            languages=languages, site_url=settings.site_url, preview=settings.preview
+        ),
         encoding="utf-8",
     )
     (out / "404.html").write_text(
         env.get_template("404.html.j2").render(languages=languages, site_url=settings.site_url),
         encoding="utf-8",
     )
-    (out / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\nSitemap: {settings.site_url}sitemap.xml\n", encoding="utf-8"
+    robots = (
+        "User-agent: *\nDisallow: /\n"  # a preview is not for search engines
+        if settings.preview
+        else f"User-agent: *\nAllow: /\nSitemap: {settings.site_url}sitemap.xml\n"
     )
+    (out / "robots.txt").write_text(robots, encoding="utf-8")
     urls: dict[str, list[dict]] = {}
     order = {lang.tag: index for index, lang in enumerate(config.languages)}
     for page in sorted(

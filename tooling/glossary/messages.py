@@ -121,6 +121,32 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("the id '{id}' is also used by {other}."),
         N_("Give each concept its own id."),
     ),
+    "url-gone": (
+        N_(
+            "{url} was published by the build this manifest comes from, but this build has "
+            "no page there."
+        ),
+        N_(
+            "If the concept was renamed or merged, list its old id under replaces in the concept "
+            "that took it over; otherwise keep the page."
+        ),
+    ),
+    "bad-manifest": (
+        N_("this is not a URL manifest written by glossary build."),
+        N_("Give --compare-urls the url-manifest.json of a previous build's site."),
+    ),
+    "engine-missing": (
+        N_("the site engine '{engine}' is not installed."),
+        N_("Install it with: pip install {engine}"),
+    ),
+    "replaced-id-in-use": (
+        N_("'{id}' is listed as an old id, but it is the id of another concept ({other_path})."),
+        N_("Remove it from replaces: an address can lead to only one concept."),
+    ),
+    "replaced-id-claimed-twice": (
+        N_("the old id '{id}' is also claimed by '{other}' ({other_path})."),
+        N_("Keep it in the concept that took over its meaning, and remove it from the other."),
+    ),
     "duplicate-term": (
         N_(
             "the preferred {lang} term '{term}' is also preferred for '{other}' "

@@ -52,7 +52,9 @@ def build_schema(config: Config) -> dict:
 def _ordered(schema: dict, config: Config) -> dict:
     """Put language properties right after id and category, as editors write them."""
     props = schema["properties"]
-    order = ["id", "category", "tags", *config.language_tags, "relations", "sources", "formula"]
+    first = ["id", "replaces", "category", "tags", *config.language_tags]
+    order = [*first, "relations", "sources", "formula"]
+    order += [key for key in props if key not in order]  # a new field is never dropped
     schema["properties"] = {key: props[key] for key in order if key in props}
     return schema
 

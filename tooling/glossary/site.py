@@ -37,6 +37,14 @@ from glossary.exchange import format_api
 from glossary.formula.metric import build_metrics
 from glossary.link import Linked, link_glossary
 from glossary.pipeline import inverses_cache, load_glossary
+from glossary.publish import (
+    MANIFEST,
+    Redirect,
+    headers_file,
+    iter_lost_urls,
+    iter_redirect_files,
+    manifest_text,
+)
 from glossary.render import Page, Placed, SiteSettings, lang_slug, render_language
 from glossary.search import LEXICON_FILE, TERMS_FILE, rewrite_index, search_pages
 from glossary.workers import fork_map
@@ -107,6 +115,7 @@ class Generated:
     rendered: frozenset[str] = frozenset()
     changed: frozenset[str] = frozenset()
     api: str = ""
+    redirects: tuple[Redirect, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -142,7 +151,19 @@ def generate(
         made, changed, api = render_languages(work, wanted)
         api = inputs.record(made, api)
     pages = [Placed(lang, path) for lang in config.language_tags for path in inputs.pages(lang)]
-    return Generated(checked.report, pages, frozenset(made), frozenset(changed), api)
+    redirects = tuple(_redirects(checked.concepts, config))
+    return Generated(checked.report, pages, frozenset(made), frozenset(changed), api, redirects)
+
+
+def _redirects(concepts: dict, config: Config) -> Iterator[Redirect]:
+    for concept in concepts.values():
+        names = {
+            lang: entry.preferred.term
+            for lang in config.language_tags
+            if (entry := concept.entry(lang)) and entry.preferred
+        }
+        for old in concept.replaces:
+            yield Redirect(old, concept.id, names)
 
 
 @dataclass(frozen=True)
@@ -379,8 +400,9 @@ def finish(
     generated: Generated,
     languages: Iterable[str],
 ) -> None:
-    """After MkDocs: our term entries in the search indexes of ``languages``, and the site
-    root (language chooser, 404, robots.txt, sitemap, JSON API)."""
+    """After MkDocs: our term entries in the search indexes of ``languages``, the site root
+    (language chooser, 404, robots.txt, sitemap, JSON API), the redirects of renamed
+    concepts, the hosts' ``_headers`` and the URL manifest."""
     with stage("finish"):
         folders = [
             (out / lang_slug(lang), search_dir(project) / f"{lang_slug(lang)}.json")
@@ -389,22 +411,43 @@ def finish(
         parallel = len(generated.pages) >= PARALLEL_RENDER_FROM * len(config.language_tags)
         fork_map(_rewrite_index, project, folders, parallel=parallel)
         write_root(out, config, settings, generated.pages, generated.api)
+        for path, text in iter_redirect_files(generated.redirects, config, settings):
+            (out / path).parent.mkdir(parents=True, exist_ok=True)
+            (out / path).write_text(text, encoding="utf-8")
+        (out / "_headers").write_text(headers_file(out), encoding="utf-8")
+        (out / MANIFEST).write_text(manifest_text(out, settings), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How ``glossary build`` was asked to build (its command-line options)."""
+
+    site_url: str | None = None  # else mkdocs.yml's
+    repo_url: str | None = None  # else mkdocs.yml's; none: no repository or edit links
+    engine: str = "mkdocs"  # or "properdocs" (emit.ENGINES)
+    preview: bool = False  # a per-change preview: every page noindex
+    compare_urls: Path | None = None  # a previous build's url-manifest.json
 
 
 def build_site(
-    project: Project, site_dir: Path, site_url: str | None = None, config: Config | None = None
+    project: Project,
+    site_dir: Path,
+    site_url: str | None = None,
+    config: Config | None = None,
+    options: BuildOptions | None = None,
 ) -> BuildResult:
     """Build the whole site aside and swap it into ``site_dir`` only if every step worked.
     Stopped halfway (Ctrl-C, SIGTERM), it stops MkDocs and removes what it staged."""
+    options = options or BuildOptions(site_url=site_url)
     with stop_on_signals():
-        return _build_site(project, site_dir, site_url, config)
+        return _build_site(project, site_dir, options, config or load_config())
 
 
 def _build_site(
-    project: Project, site_dir: Path, site_url: str | None, config: Config | None
+    project: Project, site_dir: Path, options: BuildOptions, config: Config
 ) -> BuildResult:
-    config = config or load_config()
-    settings = site_settings(read_base_config(project.base_config), site_url)
+    base = read_base_config(project.base_config)
+    settings = site_settings(base, options.site_url, options.repo_url, options.preview)
     start = time.perf_counter()
     generated = generate(project, config, settings)
     if not generated.ok:
@@ -414,7 +457,7 @@ def _build_site(
     try:
         config_files = prepare(project, config, settings, staging)
         generated_seconds = time.perf_counter() - start
-        runs = run_all(config_files)
+        runs = run_all(config_files, engine=options.engine)
         mkdocs_seconds = time.perf_counter() - start - generated_seconds
         if not all(run.ok for run in runs):
             shutil.rmtree(staging, ignore_errors=True)
@@ -429,6 +472,12 @@ def _build_site(
             )
         finish_start = time.perf_counter()
         finish(project, config, settings, staging, generated, config.language_tags)
+        if options.compare_urls is not None:
+            lost = list(iter_lost_urls(options.compare_urls, staging))
+            if lost:
+                generated.report.extend(lost)
+                shutil.rmtree(staging, ignore_errors=True)
+                return BuildResult(False, generated.report, generated.pages, runs=runs)
         swap_into_place(staging, site_dir)
         generated_seconds += time.perf_counter() - finish_start
     except BaseException:
