@@ -76,11 +76,32 @@ def test_division_by_zero_when_solving_in_traditional_chinese(page, site_url: st
 
 def test_fullwidth_digits_and_a_currency_choice(page, site_url: str) -> None:
     page.goto(f"{site_url}zh-hant/terms/annual-recurring-revenue/")
-    assert _result(page) == "年度經常性收入 (ARR) = $600,000.00"
+    assert _field(page, "mrr").input_value() == "1500000"  # the zh-Hant example's NT$
+    assert _result(page) == "年度經常性收入 (ARR) = 每年 $18,000,000.00"
     _field(page, "mrr").fill("１２，０００")
-    assert _result(page) == "年度經常性收入 (ARR) = $144,000.00"
+    assert _result(page) == "年度經常性收入 (ARR) = 每年 $144,000.00"
     page.locator(".gl-calc [data-currency]").select_option("KRW")
-    assert _result(page) == "年度經常性收入 (ARR) = ￦144,000"
+    assert _result(page) == "年度經常性收入 (ARR) = 每年 ￦144,000"
+    assert page.locator(".gl-calc__formula").inner_text() == "￦12,000 × 12 = 每年 ￦144,000"
+
+
+def test_a_share_link_keeps_its_currency_in_another_language(page, site_url: str) -> None:
+    page.goto(f"{site_url}ko/terms/annual-recurring-revenue/")
+    assert _result(page) == "연간 반복 매출 (ARR) = 연 ₩600,000,000"
+    page.locator(".gl-calc__share").click()
+    assert "currency=KRW" in page.url and "mrr=50000000" in page.url
+    page.goto(page.url.replace("/ko/", "/en/"))
+    assert page.locator(".gl-calc [data-currency]").input_value() == "KRW"
+    assert _result(page) == "annual recurring revenue (ARR) = ₩600,000,000 per year"
+
+
+def test_only_calculators_that_count_money_offer_a_currency(page, site_url: str) -> None:
+    page.goto(f"{site_url}ko/terms/churn-rate/")
+    assert _result(page) == "고객 이탈률 = 8%"
+    assert page.locator(".gl-calc [data-currency]").count() == 0
+    assert "currency" not in page.locator(".gl-calc__share").get_attribute("href")
+    page.goto(f"{site_url}ko/terms/annual-recurring-revenue/")
+    assert page.locator(".gl-calc [data-currency]").input_value() == "KRW"
 
 
 def test_keyboard_only(page, site_url: str) -> None:
