@@ -46,6 +46,17 @@ def build_schema(config: Config) -> dict:
         required=[lang.tag for lang in config.languages if lang.required],
         additionalProperties=False,
     )
+    schema["$defs"]["localized-number"].update(
+        properties={
+            lang.tag: {
+                "description": f"The value on the {lang.name} page (amounts in {lang.currency}).",
+                "type": "number",
+            }
+            for lang in config.languages
+        },
+        required=[config.source_language],
+        additionalProperties=False,
+    )
     return _ordered(schema, config)
 
 
@@ -131,7 +142,7 @@ def render_reference(schema: dict) -> str:
         *_rows(schema, schema),
     ]
     for name, node in schema["$defs"].items():
-        if "properties" not in node or name == "localized":
+        if "properties" not in node or name in ("localized", "localized-number"):
             continue
         lines += [
             "",
@@ -147,6 +158,10 @@ def render_reference(schema: dict) -> str:
         "## localized",
         "",
         f"A mapping from language tag ({langs}) to a short text in that language.",
+        "",
+        "## localized-number",
+        "",
+        " ".join(schema["$defs"]["localized-number"]["description"].split()),
         "",
     ]
     return "\n".join(lines)
