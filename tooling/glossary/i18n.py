@@ -1,9 +1,10 @@
 """The language the tools speak. Messages are English in the code, marked with ``N_``,
 and translated through gettext catalogs in ``locale/`` that are maintained with Babel:
 
-    pybabel extract -F tooling/glossary/locale/babel.cfg -k N_ --no-location --sort-output --no-wrap \
-        -o tooling/glossary/locale/glossary.pot tooling/glossary
-    pybabel update --no-wrap -i tooling/glossary/locale/glossary.pot -d tooling/glossary/locale -D glossary
+    pybabel extract -F tooling/glossary/locale/babel.cfg -k N_ --no-location \
+        --sort-output --no-wrap -o tooling/glossary/locale/glossary.pot tooling/glossary
+    pybabel update --no-wrap -i tooling/glossary/locale/glossary.pot \
+        -d tooling/glossary/locale -D glossary
     pybabel compile -d tooling/glossary/locale -D glossary
 
 The language comes from ``--lang`` or, failing that, from LC_ALL, LC_MESSAGES, LANG or
