@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from functools import cache
 
 import pytest
@@ -13,7 +14,9 @@ from conftest import ROOT
 from glossary.collate import (
     index_key,
     jump_bar,
+    load_strokes,
     pypinyin_zhuyin,
+    stroke_count,
     stroke_key,
     zhuyin_readings,
     zhuyin_syllable_key,
@@ -144,6 +147,65 @@ def test_zhuyin_files_a_word_and_its_spaced_longer_forms_shortest_first() -> Non
 def test_strokes_are_counted_as_in_taiwan() -> None:
     # 艹 has four strokes in Taiwan's standard forms: 花 has 8, like 來 (mainland: 7)
     assert sorted("花來利限", key=stroke_key) == ["利", "來", "花", "限"]
+
+
+def test_the_stroke_table_gives_taiwan_counts_and_files_missing_characters_last() -> None:
+    assert [stroke_count(c) for c in "花來利限連聯淨競一龘"] == [8, 8, 7, 9, 11, 17, 11, 20, 1, 48]
+    # a compatibility ideograph is its canonical twin: 豈 U+F900 is 豈 U+8C48
+    assert stroke_key("\uf900") == stroke_key("\u8c48") and stroke_count("\uf900") == 10
+    # 𠀀 𠀁 (Extension B) are not in the table: after every character that is, by code point
+    order = load_strokes().order
+    assert "\U00020000" not in order and stroke_count("\U00020000") is None
+    assert max(map(stroke_key, order)) < stroke_key("\U00020000") < stroke_key("\U00020001")
+
+
+def _block_characters() -> list[str]:
+    """Every assigned character of CJK Unified Ideographs, Extension A and the CJK
+    Compatibility Ideographs."""
+    blocks = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF))
+    chars = (chr(c) for first, last in blocks for c in range(first, last + 1))
+    return [c for c in chars if unicodedata.category(c) != "Cn"]
+
+
+def test_the_stroke_table_lists_each_character_once_and_counts_in_order() -> None:
+    strokes = load_strokes()
+    assert len(set(strokes.order)) == len(strokes.order) > 29000
+    assert list(strokes.starts) == sorted(set(strokes.starts)) and strokes.starts[0] == 0
+    counts = [n for n in strokes.counts if n is not None]
+    assert counts == sorted(set(counts)) and strokes.counts[-1] is None
+    # every character of the blocks is there, a compatibility ideograph as its twin
+    missing = [c for c in _block_characters() if stroke_key(c) >= len(strokes.order)]
+    assert not missing, f"characters of the blocks the table lacks: {''.join(missing[:20])}"
+
+
+def test_the_stroke_table_is_icus_zh_hant_stroke_order() -> None:
+    """The committed table orders and counts as ICU does (what the index used before it
+    read the table): every character of the table and of the three blocks, in ICU's order,
+    has a growing stroke key (equal where ICU's keys are equal), and sits under the count
+    whose marker (U+FDD0 U+2800+n in CLDR's rules) sorts last before it."""
+    icu = pytest.importorskip(
+        "icu",
+        reason="PyICU is not installed (pip install -e '.[data]'): the stroke table is not "
+        "checked against ICU",
+    )
+    collator = icu.Collator.createInstance(icu.Locale("zh_Hant@collation=stroke"))
+    regenerate = f"differs from ICU {icu.ICU_VERSION}: run tooling/scripts/make_stroke_table.py"
+    marks = {chr(0xFDD0) + chr(0x2800 + n): n for n in range(1, 100)}
+    chars = {*load_strokes().order, *_block_characters(), *marks}
+    by_icu = sorted(chars, key=lambda c: bytes(collator.getSortKey(c)))
+    previous: tuple[bytes, int] | None = None
+    count = None
+    for char in by_icu:
+        if char in marks:
+            count = marks[char]
+            continue
+        icu_key, key = bytes(collator.getSortKey(char)), stroke_key(char)
+        if previous:
+            assert (icu_key == previous[0]) == (key == previous[1]), f"{char}: {regenerate}"
+            assert key >= previous[1], f"{char}: {regenerate}"
+        previous = icu_key, key
+        if stroke_count(char) is not None:
+            assert stroke_count(char) == count, f"{char}: {regenerate}"
 
 
 def test_zhuyin_uses_taiwan_readings() -> None:

@@ -8,8 +8,9 @@ under.
   order Taiwanese readers learn at school and type with every day, so a reader can find
   a term by its sound without counting strokes. As in Taiwanese dictionaries, syllables
   go by initial, medial, final and tone (neutral last), characters read alike by their
-  strokes, so words that start with the same character stay together; readings are
-  Taiwan's (垃圾 ㄌㄜˋ ㄙㄜˋ, ``data/zhuyin-taiwan.toml``);
+  strokes (Taiwan's counts, ``data/strokes-taiwan.txt``), so words that start with the
+  same character stay together; readings are Taiwan's (垃圾 ㄌㄜˋ ㄙㄜˋ,
+  ``data/zhuyin-taiwan.toml``);
 - English: A–Z, case-insensitively.
 
 In every language a term that starts with a Latin letter (ARR, CRM 软件) is filed under
@@ -19,10 +20,11 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
+from bisect import bisect_right
 from functools import cache, lru_cache
 from importlib import resources
 from types import ModuleType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from glossary.config import language
 
@@ -130,21 +132,67 @@ def zhuyin_syllable_key(syllable: str) -> tuple:
     return (initial or len(ZHUYIN_INITIALS) + 1, medial, final, tuple(map(ord, syllable)), tone)
 
 
+class Strokes(NamedTuple):
+    """``data/strokes-taiwan.txt``: Chinese characters in ICU's Traditional Chinese stroke
+    order (CLDR's zh-Hant ``stroke`` collation), and where each stroke count starts in it."""
+
+    order: str  # each character once: its place here is its place in the order
+    starts: tuple[int, ...]  # where the characters of each count begin in ``order``
+    counts: tuple[int | None, ...]  # those counts (None: characters ICU gives no count)
+
+
 @cache
-def _stroke_collator() -> Any:
-    """ICU's Traditional Chinese stroke order (CLDR's zh-Hant ``stroke`` collation):
-    characters by their number of strokes as Taiwan counts them (艹 and 辶 with four:
-    花 8, 連 11), then by radical."""
-    import icu
-
-    return icu.Collator.createInstance(icu.Locale("zh_Hant@collation=stroke"))
+def load_strokes() -> Strokes:
+    """The stroke table, read once per process in a few milliseconds (a character's place
+    is looked up when it is first asked for, not indexed ahead). It is generated from ICU
+    by ``tooling/scripts/make_stroke_table.py``, so that the index needs no ICU."""
+    text = resources.files("glossary").joinpath("data/strokes-taiwan.txt").read_text("utf-8")
+    runs: list[str] = []
+    starts: list[int] = []
+    counts: list[int | None] = []
+    at = 0
+    for line in text.splitlines():
+        count, tab, chars = line.partition("\t")
+        if not tab:
+            continue
+        strokes = None if count == "-" else int(count)
+        if not counts or counts[-1] != strokes:
+            starts.append(at)
+            counts.append(strokes)
+        runs.append(chars)
+        at += len(chars)
+    return Strokes("".join(runs), tuple(starts), tuple(counts))
 
 
 @cache
-def stroke_key(char: str) -> bytes:
+def _stroke_place(char: str) -> int | None:
+    order = load_strokes().order
+    place = order.find(char) if len(char) == 1 else -1
+    if place < 0:  # a compatibility ideograph sorts as its canonical twin (豈 U+F900)
+        canonical = unicodedata.normalize("NFC", char)
+        place = order.find(canonical) if canonical != char and len(canonical) == 1 else -1
+    return place if place >= 0 else None
+
+
+def stroke_key(char: str) -> int:
     """Where a character goes among characters read alike: fewer strokes first, as in
-    Taiwanese dictionaries (連 before 聯, 淨 before 競)."""
-    return bytes(_stroke_collator().getSortKey(char))
+    Taiwanese dictionaries (連 before 聯, 淨 before 競), then as ICU orders characters with
+    as many strokes (by radical). A character the table lacks (a rare one of Extension B or
+    later that ICU gives no stroke count) goes after all the others, by code point; ICU
+    files it among the table's uncounted characters by radical, so the two orders differ
+    only between such rare characters read alike."""
+    place = _stroke_place(char)
+    return place if place is not None else len(load_strokes().order) + ord(char)
+
+
+def stroke_count(char: str) -> int | None:
+    """The character's number of strokes as Taiwan counts them (艹 and 辶 with four: 花 8,
+    連 11), or ``None`` when ICU gives it none."""
+    place = _stroke_place(char)
+    if place is None:
+        return None
+    strokes = load_strokes()
+    return strokes.counts[bisect_right(strokes.starts, place) - 1]
 
 
 @cache
