@@ -15,7 +15,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # The workplace's shared material beside the clone (seed documents, official TBX-Basic
 # files). A clone on its own has none: the tests that read it are skipped, saying why.
 SHARED = ROOT.parent / "shared"
+GATES = ROOT / "tests" / "gates" / "node_modules"
 PREREQUISITES = {
+    "gates": (
+        lambda: GATES.is_dir() and shutil.which("java") is not None,
+        "the quality checkers (npm ci --prefix tests/gates) and Java (apt-get install default-jre-headless)",
+    ),
     "browser": (
         lambda: Path(CHROMIUM).exists(),
         "Chromium at /usr/bin/chromium (apt-get install chromium)",
@@ -42,6 +47,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-goldens",
         action="store_true",
         help="rewrite golden files from the current output instead of comparing",
+    )
+    parser.addoption(
+        "--gates-site",
+        type=Path,
+        metavar="DIR",
+        help="run the quality gates on this built site instead of building the real glossary",
     )
 
 
@@ -127,6 +138,26 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.fullmatch(r"built 86 pages into site in \d+\.\d s\.\n", result.stdout), result.stdout
     return root
+
+
+@pytest.fixture(scope="session")
+def published_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The real glossary's site as it would be published (or the site given with
+    ``--gates-site``), built once per run."""
+    given = request.config.getoption("--gates-site")
+    if given is not None:
+        return given.resolve()
+    from glossary.site import Project, build_site
+
+    root = tmp_path_factory.mktemp("published")
+    for name in ("terms", "site_src"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    result = build_site(Project(root), root / "site")
+    assert result.ok, [run.output[-2000:] for run in result.runs if not run.ok]
+    return root / "site"
 
 
 @pytest.fixture(scope="session")

@@ -269,15 +269,17 @@ def _json_ld(view: LanguageView, concept: Concept, url: str) -> str:
         "termCode": concept.id,
         "inLanguage": view.lang,
         "description": entry.definition if entry else "",
-        "alternateName": [
-            d.term for d in (entry.designations if entry else ()) if d.status == "admitted"
-        ],
         "inDefinedTermSet": {
             "@type": "DefinedTermSet",
             "name": view.ui["site_name"],
             "url": view.page_url("a-z/"),
         },
     }
+    names = [d.term for d in (entry.designations if entry else ()) if d.status == "admitted"]
+    if names:  # schema.org has no use for an empty list: the property is left out
+        data["alternateName"] = names
+    if not data["description"]:
+        del data["description"]
     # "<" escaped so that no term text can close the <script> element it is placed in
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
 

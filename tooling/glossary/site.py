@@ -44,6 +44,7 @@ from glossary.publish import (
     iter_lost_urls,
     iter_redirect_files,
     manifest_text,
+    polish_pages,
 )
 from glossary.render import Page, Placed, SiteSettings, lang_slug, render_language
 from glossary.search import LEXICON_FILE, TERMS_FILE, rewrite_index, search_pages
@@ -388,8 +389,10 @@ def prepare(project: Project, config: Config, settings: SiteSettings, out: Path)
     return write_configs(configs, project.build)
 
 
-def _rewrite_index(project: Project, folders: tuple[Path, Path]) -> None:
-    rewrite_index(*folders)
+def _finish_language(project: Project, folders: tuple[Path, Path]) -> None:
+    site, terms = folders
+    rewrite_index(site, terms)
+    polish_pages(site)
 
 
 def finish(
@@ -409,7 +412,7 @@ def finish(
             for lang in languages
         ]
         parallel = len(generated.pages) >= PARALLEL_RENDER_FROM * len(config.language_tags)
-        fork_map(_rewrite_index, project, folders, parallel=parallel)
+        fork_map(_finish_language, project, folders, parallel=parallel)
         write_root(out, config, settings, generated.pages, generated.api)
         for path, text in iter_redirect_files(generated.redirects, config, settings):
             (out / path).parent.mkdir(parents=True, exist_ok=True)
