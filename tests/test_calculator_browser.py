@@ -50,11 +50,11 @@ def test_solve_for_another_input_and_restore_it_from_a_share_link(page, site_url
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("customers_lost", "", "이탈 고객 수을(를) 입력하세요."),
+        ("customers_lost", "", "이탈 고객 수를 입력하세요."),
         ("customers_lost", "열둘", "이탈 고객 수에는 숫자를 입력하세요."),
-        ("customers_lost", "-1", "이탈 고객 수은(는) 0 이상이어야 합니다."),
-        ("customers_lost", "2000000", "이탈 고객 수은(는) 1,000,000 이하여야 합니다."),
-        ("customers_start", "0", "기초 고객 수은(는) 0보다 커야 합니다."),
+        ("customers_lost", "-1", "이탈 고객 수는 0 이상이어야 합니다."),
+        ("customers_lost", "2000000", "이탈 고객 수는 1,000,000 이하여야 합니다."),
+        ("customers_start", "0", "기초 고객 수는 0보다 커야 합니다."),
     ],
 )
 def test_each_input_error_has_its_own_message(

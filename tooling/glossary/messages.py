@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from glossary.i18n import gettext
+from glossary.particles import attach_particles
 
 _LAZY = "\u2063"  # marks a parameter that is a translatable sentence, not data
 
@@ -467,7 +468,9 @@ HINTS = {
 
 
 def _fill(template: str, params: dict) -> str:
-    return gettext(template).format(**{k: resolve(v) for k, v in params.items()})
+    """The message in the current language, its fields filled in (Korean particles then
+    agree with the values: '고객 이탈률'은, 'retention-rate'은(는))."""
+    return attach_particles(gettext(template).format(**{k: resolve(v) for k, v in params.items()}))
 
 
 def render_message(code: str, params: dict) -> str:
