@@ -441,6 +441,10 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
 HINTS = {
     "did-you-mean": N_("Did you mean '{suggestion}'?"),
     "choose-from": N_("Use one of: {choices}."),
+    "new-tag": N_(
+        "Use one of the tags listed under [tags] in config.toml, or add it there with its name "
+        "in every language."
+    ),
     "add-field": N_("Add '{name}:' here."),
     "add-reason": N_("Say in one line why this wording is to be avoided."),
     "add-terms": N_(

@@ -132,6 +132,9 @@ class LanguageView:
         self._items: dict[tuple[str, str], Markup] = {}
         self._helpers: dict[int, dict] = {}
 
+    def tag_name(self, tag: str) -> str:
+        return self.config.tag_name(tag, self.lang)
+
     def entry_or_source(self, concept: Concept):
         return concept.entry(self.lang) or concept.entry(self.config.source_language)
 
@@ -335,6 +338,7 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         backlinks=sorted(linked.backlinks(lang, concept.id), key=view.sort_key),
         sources=[_source_view(s, view.config) for s in concept.sources],
         category_name=view.config.category_name(concept.category or "", lang),
+        tags=[{"key": tag, "label": view.tag_name(tag)} for tag in concept.tags],
         edit_url=f"{view.settings.edit_url}{concept.id}.yaml",
     )
     meta = {
@@ -458,12 +462,13 @@ def render_groupings(view: LanguageView) -> list[Page]:
                 }
             )
     tag_items = []
-    for tag in sorted(by_tag):
-        pages.append(_listing(view, f"tags/{tag}.md", f"#{tag}", ui["tags_intro"], by_tag[tag]))
+    for tag in sorted(by_tag, key=lambda tag: index_key(view.tag_name(tag), view.lang).sort):
+        label = view.tag_name(tag)
+        pages.append(_listing(view, f"tags/{tag}.md", label, ui["tags_intro"], by_tag[tag]))
         tag_items.append(
             {
                 "href": f"{tag}/",
-                "label": f"#{tag}",
+                "label": label,
                 "count": ui["concepts_count"].format(count=len(by_tag[tag])),
             }
         )

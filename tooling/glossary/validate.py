@@ -57,10 +57,12 @@ def _kind_of(value: Any) -> str:
     return lazy(TYPE_NAMES[kind]) if kind else lazy(N_("a value"))
 
 
-def _choice_hint(value: Any, choices: list) -> str:
+def _choice_hint(value: Any, choices: list, where: tuple = ()) -> str:
     suggestion = suggest(str(value), [str(c) for c in choices])
     if suggestion:
         return hint("did-you-mean", suggestion=suggestion)
+    if where[:1] == ("tags",):  # a new tag is added to the list, with its names
+        return hint("new-tag")
     return hint("choose-from", choices=", ".join(str(c) for c in choices))
 
 
@@ -170,7 +172,7 @@ class SchemaChecker:
                 "invalid-value",
                 format_field(where),
                 value=instance,
-                hint=_choice_hint(instance, details["options"]),
+                hint=_choice_hint(instance, details["options"], where),
             )
         elif keyword == "pattern":
             key = next((p for p in reversed(where) if isinstance(p, str)), "")
