@@ -76,11 +76,11 @@ def test_division_by_zero_when_solving_in_traditional_chinese(page, site_url: st
 
 def test_fullwidth_digits_and_a_currency_choice(page, site_url: str) -> None:
     page.goto(f"{site_url}zh-hant/terms/annual-recurring-revenue/")
-    assert _result(page) == "年度經常性收入 (ARR) = $600,000.00"
+    assert _result(page) == "年度經常性收入（ARR） = $600,000.00"
     _field(page, "mrr").fill("１２，０００")
-    assert _result(page) == "年度經常性收入 (ARR) = $144,000.00"
+    assert _result(page) == "年度經常性收入（ARR） = $144,000.00"
     page.locator(".gl-calc [data-currency]").select_option("KRW")
-    assert _result(page) == "年度經常性收入 (ARR) = ￦144,000"
+    assert _result(page) == "年度經常性收入（ARR） = ￦144,000"
 
 
 def test_keyboard_only(page, site_url: str) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from babel.numbers import get_currency_name
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -103,7 +104,27 @@ def environment() -> Environment:
         auto_reload=False,
     )  # templates ship with the package: no stat per page
     env.filters["md"] = md_escape
+    env.filters["currency_name"] = currency_name
     return env
+
+
+def currency_name(code: str, lang: str) -> str:
+    """A currency as the calculator's menu names it: 미국 달러(USD), 新台幣（TWD）."""
+    return format_title(get_currency_name(code, locale=language(lang).locale), code, lang)
+
+
+def format_title(name: str, abbreviation: str, lang: str) -> str:
+    """A concept's name with its abbreviation, punctuated as the language writes it:
+    full-width brackets in Chinese and Japanese (投资回报率（ROI）), half-width ones
+    against the word in Korean (투자 수익률(ROI)), after a space elsewhere (return on
+    investment (ROI))."""
+    if not abbreviation:
+        return name
+    if language(lang).is_unspaced:
+        return f"{name}（{abbreviation}）"
+    if language(lang).script == "Kore":
+        return f"{name}({abbreviation})"
+    return f"{name} ({abbreviation})"
 
 
 _SENTENCE = re.compile(r"^(.+?[.!?。！？])(?=\s|$)", re.S)
@@ -146,6 +167,11 @@ class LanguageView:
     def abbr(self, cid: str) -> str:
         entry = self.entry_or_source(self.linked.concepts[cid])
         return entry.abbreviations[0].term if entry and entry.abbreviations else ""
+
+    def title(self, cid: str) -> str:
+        """The concept's name with its abbreviation, in the language they are shown in."""
+        entry = self.entry_or_source(self.linked.concepts[cid])
+        return format_title(self.name(cid), self.abbr(cid), entry.lang if entry else self.lang)
 
     def tip(self, cid: str) -> str:
         entry = self.entry_or_source(self.linked.concepts[cid])
@@ -280,7 +306,7 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
     shown = entry or concept.entry(view.config.source_language)
     path = f"terms/{concept.id}/"
     url = view.page_url(path)
-    title = view.name(concept.id) + (f" ({view.abbr(concept.id)})" if view.abbr(concept.id) else "")
+    title = view.title(concept.id)
     shown_lang = shown.lang if shown else lang
 
     def segments(part: str, index: int = 0):
@@ -342,7 +368,8 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         edit_url=f"{view.settings.edit_url}{concept.id}.yaml",
     )
     meta = {
-        "title": title,
+        # Material shows a page's title as HTML (header, tab): a term's name is escaped
+        "title": str(escape(title)),
         "description": first_sentence(shown.definition if shown else "", 155),
         "glossary": {
             "id": concept.id,
