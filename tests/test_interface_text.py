@@ -182,3 +182,13 @@ def test_copied_extensions_keep_the_tags_mkdocs_resolves(tmp_path: Path) -> None
     text = path.read_text("utf-8")
     assert "emoji_index: !!python/name:material.extensions.emoji.twemoji ''" in text
     assert "permalink_title: 이 제목의 고정 링크" in text
+
+
+def test_traditional_chinese_pages_carry_no_mainland_theme_words(built_site: Path) -> None:
+    """跳轉至, 導航, 拷貝 and a Simplified 个 came with Material's zh-Hant pack."""
+    for page in ("index.html", "terms/churn-rate/index.html", "404.html"):
+        html = (built_site / "site" / "zh-hant" / page).read_text("utf-8")
+        found = [word for word in ("跳轉", "導航", "拷貝", "个", "倉庫") if word in html]
+        assert found == [], page
+        assert '<html lang="zh-Hant"' in html
+        assert "跳至主要內容" in html or page == "404.html"  # no skip link without content
