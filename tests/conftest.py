@@ -136,7 +136,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.fullmatch(r"built 86 pages into site in \d+\.\d s\.\n", result.stdout), result.stdout
+    assert re.fullmatch(r"built 78 pages into site in \d+\.\d s\.\n", result.stdout), result.stdout
     return root
 
 

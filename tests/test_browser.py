@@ -39,7 +39,7 @@ def test_switching_language_stays_on_the_concept(page, site_url: str) -> None:
     page.locator(".md-header__option .md-select").hover()
     page.locator('.md-select__link[hreflang="zh-Hant"]').click()
     page.wait_for_url("**/zh-hant/terms/annual-recurring-revenue/")
-    assert _h1(page) == "年度經常性收入 (ARR)"
+    assert _h1(page) == "年度經常性收入（ARR）"
     page.locator(".md-header__option .md-select").hover()
     page.locator('.md-select__link[hreflang="en"]').click()
     page.wait_for_url("**/en/terms/annual-recurring-revenue/")

@@ -60,11 +60,11 @@ def test_solve_for_another_input_and_restore_it_from_a_share_link(page, site_url
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("customers_lost", "", "이탈 고객 수을(를) 입력하세요."),
+        ("customers_lost", "", "이탈 고객 수를 입력하세요."),
         ("customers_lost", "열둘", "이탈 고객 수에는 숫자를 입력하세요."),
-        ("customers_lost", "-1", "이탈 고객 수은(는) 0 이상이어야 합니다."),
-        ("customers_lost", "2000000", "이탈 고객 수은(는) 1,000,000 이하여야 합니다."),
-        ("customers_start", "0", "기초 고객 수은(는) 0보다 커야 합니다."),
+        ("customers_lost", "-1", "이탈 고객 수는 0 이상이어야 합니다."),
+        ("customers_lost", "2000000", "이탈 고객 수는 1,000,000 이하여야 합니다."),
+        ("customers_start", "0", "기초 고객 수는 0보다 커야 합니다."),
     ],
 )
 def test_each_input_error_has_its_own_message(
@@ -87,17 +87,17 @@ def test_division_by_zero_when_solving_in_traditional_chinese(page, site_url: st
 def test_fullwidth_digits_and_a_currency_choice(page, site_url: str) -> None:
     page.goto(f"{site_url}zh-hant/terms/annual-recurring-revenue/")
     assert _field(page, "mrr").input_value() == "1500000"  # the zh-Hant example's NT$
-    assert _result(page) == "年度經常性收入 (ARR) = 每年 $18,000,000.00"
+    assert _result(page) == "年度經常性收入（ARR） = 每年 $18,000,000.00"
     _field(page, "mrr").fill("１２，０００")
-    assert _result(page) == "年度經常性收入 (ARR) = 每年 $144,000.00"
+    assert _result(page) == "年度經常性收入（ARR） = 每年 $144,000.00"
     page.locator(".gl-calc [data-currency]").select_option("KRW")
-    assert _result(page) == "年度經常性收入 (ARR) = 每年 ￦144,000"
+    assert _result(page) == "年度經常性收入（ARR） = 每年 ￦144,000"
     assert page.locator(".gl-calc__formula").inner_text() == "￦12,000 × 12 = 每年 ￦144,000"
 
 
 def test_a_share_link_keeps_its_currency_in_another_language(page, site_url: str) -> None:
     page.goto(f"{site_url}ko/terms/annual-recurring-revenue/")
-    assert _result(page) == "연간 반복 매출 (ARR) = 연 ₩600,000,000"
+    assert _result(page) == "연간 반복 매출(ARR) = 연 ₩600,000,000"
     page.locator(".gl-calc__share").click()
     assert "currency=KRW" in page.url and "mrr=50000000" in page.url
     page.goto(page.url.replace("/ko/", "/en/"))

@@ -62,3 +62,26 @@ def test_an_unknown_severity_is_refused() -> None:
         assert "missing-example" in str(error)
     else:
         raise AssertionError("accepted an unknown severity")
+
+
+def test_every_category_tag_and_relation_is_named_in_every_language() -> None:
+    config = load_config()
+    missing = [
+        (table, key, lang)
+        for table, entries in (
+            ("categories", config.categories),
+            ("tags", config.tags),
+            ("relations", config.relations),
+        )
+        for key, names in entries.items()
+        for lang in config.language_tags
+        if not names.get(lang)
+    ]
+    assert missing == []
+    assert config.tag_name("customer-success", "zh-Hant") == "客戶成功"
+    assert config.tag_name("no-such-tag", "ko") == "no-such-tag"
+
+
+def test_a_language_without_a_tag_name_shows_the_source_languages() -> None:
+    config = parse_config(CONFIG.replace('zh-Hant = "客戶留存"\n', ""))
+    assert config.tag_name("retention", "zh-Hant") == "Retention"

@@ -96,7 +96,7 @@ def test_json_carries_every_field_in_the_term_file_shape(project: Path, capsys) 
             "source": "000_c067659218adfcd0.txt",
         }
     ]
-    assert document["concepts"][1]["tags"] == ["no", "on", "yes"]  # YAML 1.2: text, not booleans
+    assert document["concepts"][1]["tags"] == ["retention", "b2b"]
     assert document["concepts"][1]["sources"] == [
         {"title": "A published source", "publisher": "Example Press", "date": "2021-09-14"}
     ]

@@ -30,11 +30,16 @@ def test_yaml_12_scalars_stay_text_and_numbers_stay_numbers() -> None:
     ]
 
 
+def test_a_list_of_yaml_11_booleans_stays_text() -> None:
+    doc = load_text(Path("t.yaml"), "id: x\ntags: [no, on, yes]\n")
+    assert doc.data["tags"] == ["no", "on", "yes"]
+
+
 def test_values_keep_line_and_column() -> None:
     doc = load_document(FIXTURES / "check" / "positive" / "retention-rate.yaml")
-    assert doc.data["tags"] == ["no", "on", "yes"]
+    assert doc.data["tags"] == ["retention", "b2b"]
     assert doc.data["sources"][0]["date"] == "2021-09-14"
-    assert doc.mark(("tags", 1)) == (5, 12)
+    assert doc.mark(("tags", 1)) == (5, 19)
     assert doc.mark(("en", "terms"), key=True) == (7, 3)
 
 

@@ -74,3 +74,12 @@ def test_languages_and_categories_come_from_configuration() -> None:
     assert "ja" in schema["properties"] and "ko" not in schema["properties"]
     assert schema["properties"]["category"]["enum"] == list(config.categories)
     assert "ja" in schema["$defs"]["localized"]["properties"]
+
+
+def test_tags_come_from_configuration_and_are_free_without_a_list() -> None:
+    text = (ROOT / "tooling" / "glossary" / "config.toml").read_text("utf-8")
+    items = build_schema(parse_config(text))["properties"]["tags"]["items"]
+    assert items["enum"] == list(parse_config(text).tags) and "pattern" not in items
+    without = text[: text.index("[tags.")] + text[text.index("# Relation types") :]
+    items = build_schema(parse_config(without))["properties"]["tags"]["items"]
+    assert "enum" not in items and items["pattern"] == "^[a-z0-9]+(-[a-z0-9]+)*$"

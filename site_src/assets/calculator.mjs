@@ -1,6 +1,7 @@
 // Metric calculators. The formula arrives as a JSON AST built by the Python side
 // (glossary/formula); this module only evaluates it: no parser, no eval. The same file
 // is loaded by the site (as a module) and by `node --test` (tests/js).
+import { attachParticles } from "./particles.mjs"
 
 // The page's locale (for Intl) and each value's decimals come with the calculator's data,
 // from the language table and the units' defaults on the Python side.
@@ -105,8 +106,14 @@ function boundText(input, bound, data, currency) {
   return formatValue(bound, input.unit, data.locale, currency, input.unit === "currency" ? null : input.decimals, data.text)
 }
 
+// A message about an input: its label and bound filled in, and Korean particles made to
+// agree with the label (glossary.particles).
+function message(template, label, bound = "") {
+  return attachParticles(template.replace("{label}", label).replace("{bound}", bound))
+}
+
 function checkBounds(input, value, data, currency) {
-  const say = (key, bound) => data.text[key].replace("{label}", input.label).replace("{bound}", boundText(input, bound, data, currency))
+  const say = (key, bound) => message(data.text[key], input.label, boundText(input, bound, data, currency))
   if (input.min != null && value < input.min) return say("error_below", input.min)
   if (input.max != null && value > input.max) return say("error_above", input.max)
   if (input.exclusive_min != null && value <= input.exclusive_min) return say("error_not_above", input.exclusive_min)
@@ -119,8 +126,8 @@ export function calculate(data, fields, target, currency) {
   for (const input of all) {
     if (input.name === target) continue
     const parsed = parseNumber(fields[input.name])
-    if (parsed.empty) return { error: data.text.error_missing.replace("{label}", input.label), field: input.name }
-    if (parsed.invalid) return { error: data.text.error_invalid.replace("{label}", input.label), field: input.name }
+    if (parsed.empty) return { error: message(data.text.error_missing, input.label), field: input.name }
+    if (parsed.invalid) return { error: message(data.text.error_invalid, input.label), field: input.name }
     const value = fromDisplay(input, parsed.value)
     const problem = input.name === "result" ? null : checkBounds(input, value, data, currency)
     if (problem) return { error: problem, field: input.name }

@@ -1,12 +1,12 @@
-"""The glossary's configuration: languages, severities, categories, relation types and
-cited documents, read once from ``config.toml`` by every command and the site build."""
+"""The glossary's configuration: languages, severities, categories, tags, relation types
+and cited documents, read once from ``config.toml`` by every command and the site build."""
 
 from __future__ import annotations
 
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -52,6 +52,7 @@ class Config:
     categories: Mapping[str, Mapping[str, str]]
     relations: Mapping[str, Mapping[str, str]]
     documents: Mapping[str, Mapping[str, str]]
+    tags: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def language_tags(self) -> tuple[str, ...]:
@@ -71,6 +72,11 @@ class Config:
     def category_name(self, key: str, lang: str) -> str:
         """A category's name in ``lang``, else in the source language, else its key."""
         names = self.categories.get(key, {})
+        return names.get(lang) or names.get(self.source_language) or key
+
+    def tag_name(self, key: str, lang: str) -> str:
+        """A tag's name in ``lang``, else in the source language, else its key."""
+        names = self.tags.get(key, {})
         return names.get(lang) or names.get(self.source_language) or key
 
     def severity_of(self, code: str) -> str:
@@ -93,6 +99,7 @@ def parse_config(text: str) -> Config:
         categories=data.get("categories", {}),
         relations=data.get("relations", {}),
         documents=data.get("documents", {}),
+        tags=data.get("tags", {}),
     )
 
 

@@ -138,11 +138,14 @@ def language_config(
     site_src: Path,
     settings: SiteSettings,
 ) -> dict:
-    """The MkDocs configuration of one language's site (inheriting ``mkdocs.yml``)."""
+    """The MkDocs configuration of one language's site (inheriting ``mkdocs.yml``). What
+    the base file says in English (palette toggles, heading links) is said here in the
+    page's language; lists replace the inherited ones, so they are copied whole."""
     ui = ui_strings()[lang]
     slug = lang_slug(lang)
     language = config.language(lang)
     search: dict = {"lang": list(language.search), "separator": SEARCH_SEPARATOR}
+    base = yaml.load(base_file.read_text("utf-8"), Loader=_KeepTagsLoader) or {}
     return {
         "INHERIT": str(base_file.resolve()),
         "site_name": ui["site_name"],
@@ -158,7 +161,9 @@ def language_config(
         "theme": {
             "language": language.theme,
             "custom_dir": str((site_src / "overrides").resolve()),
+            **_palette(base, ui),
         },
+        "markdown_extensions": _markdown_extensions(base, ui),
         "nav": [
             {ui["home"]: "index.md"},
             {ui["index"]: "a-z.md"},
@@ -183,6 +188,7 @@ def language_config(
                 "index": ui["index"],
                 "not_found_title": ui["not_found_title"],
                 "not_found_text": ui["not_found_text"],
+                "credit": ui["credit"],
                 "incomplete": {
                     language.tag: ui_strings()[language.tag]["missing_language_marker"]
                     for language in config.languages
@@ -194,6 +200,59 @@ def language_config(
         "extra_javascript": ["assets/glossary.js", "assets/calculator.mjs", "assets/search.mjs"],
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
+
+
+class _Tagged:
+    """A value of ``mkdocs.yml`` that MkDocs resolves itself (``!!python/name:…``), kept
+    as written when a list holding it is copied into a language's configuration."""
+
+    def __init__(self, tag: str, value: str) -> None:
+        self.tag, self.value = tag, value
+
+    def __repr__(self) -> str:
+        return f"_Tagged({self.tag!r})"
+
+
+class _KeepTagsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml keeping its ``!!python/…`` tags, without running them."""
+
+
+_PYTHON_TAG = "tag:yaml.org,2002:python/"
+_KeepTagsLoader.add_multi_constructor(
+    _PYTHON_TAG,
+    lambda loader, suffix, node: _Tagged(_PYTHON_TAG + suffix, loader.construct_scalar(node)),
+)
+yaml.SafeDumper.add_representer(
+    _Tagged, lambda dumper, value: dumper.represent_scalar(value.tag, value.value)
+)
+
+
+def _palette(base: dict, ui: dict) -> dict:
+    """The base palette with its toggles named in the page's language: a toggle is named
+    after the scheme it switches to (the next one)."""
+    palette = (base.get("theme") or {}).get("palette")
+    if not isinstance(palette, list):
+        return {}
+    named = []
+    for index, option in enumerate(palette):
+        following = palette[(index + 1) % len(palette)]
+        key = "palette_dark" if following.get("scheme") == "slate" else "palette_light"
+        toggle = option.get("toggle")
+        named.append({**option, "toggle": {**toggle, "name": ui[key]}} if toggle else option)
+    return {"palette": named}
+
+
+def _markdown_extensions(base: dict, ui: dict) -> list:
+    """The base Markdown extensions, the heading links titled in the page's language."""
+    extensions = []
+    for item in base.get("markdown_extensions") or []:
+        if item == "toc" or (isinstance(item, dict) and "toc" in item):
+            options = item["toc"] if isinstance(item, dict) else {}
+            item = {
+                "toc": {"permalink": True, **(options or {}), "permalink_title": ui["permalink"]}
+            }
+        extensions.append(item)
+    return extensions
 
 
 def write_configs(configs: dict[str, dict], build: Path) -> dict[str, Path]:

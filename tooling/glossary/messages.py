@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from glossary.i18n import gettext
+from glossary.particles import attach_particles
 
 _LAZY = "\u2063"  # marks a parameter that is a translatable sentence, not data
 
@@ -502,6 +503,10 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
 HINTS = {
     "did-you-mean": N_("Did you mean '{suggestion}'?"),
     "choose-from": N_("Use one of: {choices}."),
+    "new-tag": N_(
+        "Use one of the tags listed under [tags] in config.toml, or add it there with its name "
+        "in every language."
+    ),
     "add-field": N_("Add '{name}:' here."),
     "add-reason": N_("Say in one line why this wording is to be avoided."),
     "add-terms": N_(
@@ -529,7 +534,9 @@ HINTS = {
 
 
 def _fill(template: str, params: dict) -> str:
-    return gettext(template).format(**{k: resolve(v) for k, v in params.items()})
+    """The message in the current language, its fields filled in (Korean particles then
+    agree with the values: '고객 이탈률'은, 'retention-rate'은(는))."""
+    return attach_particles(gettext(template).format(**{k: resolve(v) for k, v in params.items()}))
 
 
 def render_message(code: str, params: dict) -> str:

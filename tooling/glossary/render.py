@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from babel.numbers import get_currency_name
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -114,7 +115,27 @@ def environment() -> Environment:
         auto_reload=False,
     )  # templates ship with the package: no stat per page
     env.filters["md"] = md_escape
+    env.filters["currency_name"] = currency_name
     return env
+
+
+def currency_name(code: str, lang: str) -> str:
+    """A currency as the calculator's menu names it: 미국 달러(USD), 新台幣（TWD）."""
+    return format_title(get_currency_name(code, locale=language(lang).locale), code, lang)
+
+
+def format_title(name: str, abbreviation: str, lang: str) -> str:
+    """A concept's name with its abbreviation, punctuated as the language writes it:
+    full-width brackets in Chinese and Japanese (投资回报率（ROI）), half-width ones
+    against the word in Korean (투자 수익률(ROI)), after a space elsewhere (return on
+    investment (ROI))."""
+    if not abbreviation:
+        return name
+    if language(lang).is_unspaced:
+        return f"{name}（{abbreviation}）"
+    if language(lang).script == "Kore":
+        return f"{name}({abbreviation})"
+    return f"{name} ({abbreviation})"
 
 
 _SENTENCE = re.compile(r"^(.+?[.!?。！？])(?=\s|$)", re.S)
@@ -143,6 +164,9 @@ class LanguageView:
         self._items: dict[tuple[str, str], Markup] = {}
         self._helpers: dict[int, dict] = {}
 
+    def tag_name(self, tag: str) -> str:
+        return self.config.tag_name(tag, self.lang)
+
     def entry_or_source(self, concept: Concept):
         return concept.entry(self.lang) or concept.entry(self.config.source_language)
 
@@ -154,6 +178,11 @@ class LanguageView:
     def abbr(self, cid: str) -> str:
         entry = self.entry_or_source(self.linked.concepts[cid])
         return entry.abbreviations[0].term if entry and entry.abbreviations else ""
+
+    def title(self, cid: str) -> str:
+        """The concept's name with its abbreviation, in the language they are shown in."""
+        entry = self.entry_or_source(self.linked.concepts[cid])
+        return format_title(self.name(cid), self.abbr(cid), entry.lang if entry else self.lang)
 
     def tip(self, cid: str) -> str:
         entry = self.entry_or_source(self.linked.concepts[cid])
@@ -290,7 +319,7 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
     shown = entry or concept.entry(view.config.source_language)
     path = f"terms/{concept.id}/"
     url = view.page_url(path)
-    title = view.name(concept.id) + (f" ({view.abbr(concept.id)})" if view.abbr(concept.id) else "")
+    title = view.title(concept.id)
     shown_lang = shown.lang if shown else lang
 
     def segments(part: str, index: int = 0):
@@ -348,10 +377,12 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         backlinks=sorted(linked.backlinks(lang, concept.id), key=view.sort_key),
         sources=[_source_view(s, view.config) for s in concept.sources],
         category_name=view.config.category_name(concept.category or "", lang),
+        tags=[{"key": tag, "label": view.tag_name(tag)} for tag in concept.tags],
         edit_url=f"{view.settings.edit_url}{concept.id}.yaml" if view.settings.edit_url else "",
     )
     meta = {
-        "title": title,
+        # Material shows a page's title as HTML (header, tab): a term's name is escaped
+        "title": str(escape(title)),
         "description": first_sentence(shown.definition if shown else "", 155),
         "glossary": {
             "id": concept.id,
@@ -471,12 +502,13 @@ def render_groupings(view: LanguageView) -> list[Page]:
                 }
             )
     tag_items = []
-    for tag in sorted(by_tag):
-        pages.append(_listing(view, f"tags/{tag}.md", f"#{tag}", ui["tags_intro"], by_tag[tag]))
+    for tag in sorted(by_tag, key=lambda tag: index_key(view.tag_name(tag), view.lang).sort):
+        label = view.tag_name(tag)
+        pages.append(_listing(view, f"tags/{tag}.md", label, ui["tags_intro"], by_tag[tag]))
         tag_items.append(
             {
                 "href": f"{tag}/",
-                "label": f"#{tag}",
+                "label": label,
                 "count": ui["concepts_count"].format(count=len(by_tag[tag])),
             }
         )

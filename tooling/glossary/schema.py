@@ -1,5 +1,5 @@
 """The term-file JSON Schema: declared once as data (``data/term-schema.yaml``), completed
-with the configured languages, categories and relation types, and rendered as the
+with the configured languages, categories, tags and relation types, and rendered as the
 editors' reference page. ``glossary schema --write`` keeps the committed copies current."""
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ def build_schema(config: Config) -> dict:
             "$ref": "#/$defs/entry",
         }
     props["category"]["enum"] = list(config.categories)
+    if config.tags:  # a listed tag needs no pattern of its own
+        props["tags"]["items"].pop("pattern", None)
+        props["tags"]["items"]["enum"] = list(config.tags)
     schema["$defs"]["relation"]["properties"]["type"]["enum"] = list(config.relations)
     schema["$defs"]["source"]["properties"]["document"]["enum"] = list(config.documents)
     schema["$defs"]["localized"].update(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from glossary.config import language
 from glossary.link import PARTICLES, Linked
-from glossary.render import first_sentence
+from glossary.render import first_sentence, format_title
 
 RANK = {"preferred": 0, "admitted": 1, "superseded": 2, "deprecated": 2}
 STATUS_RANKS = 3  # the values of RANK
@@ -141,7 +141,7 @@ def term_documents(linked: Linked, lang: str, source: str) -> list[dict]:
         docs.append(
             {
                 "location": f"terms/{concept.id}/",
-                "title": entry.preferred.term + (f" ({abbr})" if abbr else ""),
+                "title": format_title(entry.preferred.term, abbr, entry.lang),
                 "text": entry.definition or "",
             }
         )

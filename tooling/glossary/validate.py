@@ -59,10 +59,12 @@ def _kind_of(value: Any) -> str:
     return lazy(TYPE_NAMES[kind]) if kind else lazy(N_("a value"))
 
 
-def _choice_hint(value: Any, choices: list) -> str:
+def _choice_hint(value: Any, choices: list, where: tuple = ()) -> str:
     suggestion = suggest(str(value), [str(c) for c in choices])
     if suggestion:
         return hint("did-you-mean", suggestion=suggestion)
+    if where[:1] == ("tags",):  # a new tag is added to the list, with its names
+        return hint("new-tag")
     return hint("choose-from", choices=", ".join(str(c) for c in choices))
 
 
@@ -154,7 +156,7 @@ def _type(f: Failure) -> Iterator[Diagnostic]:
 
 
 def _enum(f: Failure) -> Iterator[Diagnostic]:
-    tip = _choice_hint(f.instance, f.details["options"])
+    tip = _choice_hint(f.instance, f.details["options"], f.where)
     yield f.at("invalid-value", value=f.instance, hint=tip)
 
 

@@ -13,6 +13,7 @@ from glossary.i18n import resolve_language, use_language
 from glossary.messages import render_message
 from glossary.model import Concept
 from glossary.pipeline import load_glossary
+from glossary.render import format_title
 from glossary.ui import ui_strings
 
 EXAMPLE = """
@@ -64,8 +65,8 @@ def _label(concept: Concept, lang: str) -> str:
     entry = concept.entry(lang) or concept.entry("en")
     if entry is None or entry.preferred is None:
         return concept.id
-    abbreviation = f" ({entry.abbreviations[0].term})" if entry.abbreviations else ""
-    return entry.preferred.term + abbreviation
+    abbreviation = entry.abbreviations[0].term if entry.abbreviations else ""
+    return format_title(entry.preferred.term, abbreviation, entry.lang)
 
 
 def run(args: argparse.Namespace) -> int:

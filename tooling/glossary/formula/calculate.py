@@ -14,6 +14,7 @@ from glossary.formula.display import default_currency, format_value, render_expr
 from glossary.formula.evaluate import evaluate
 from glossary.formula.grammar import FormulaError
 from glossary.formula.metric import RESULT, Metric
+from glossary.particles import attach_particles
 
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 
@@ -71,12 +72,17 @@ class Outcome:
     values: dict = field(default_factory=dict)
 
 
+def _message(template: str, label: str, bound: str = "") -> str:
+    """A message about an input, with Korean particles agreeing with its label."""
+    return attach_particles(template.replace("{label}", label).replace("{bound}", bound))
+
+
 def _bound_error(
     item: dict, value: float, lang: str, currency: str, words: Mapping[str, str]
 ) -> str | None:
     def say(key: str, bound: float) -> str:
         shown = format_value(bound, item.get("unit", "number"), lang, currency, words=words)
-        return words[key].replace("{label}", item["label"]).replace("{bound}", shown)
+        return _message(words[key], item["label"], shown)
 
     if item.get("min") is not None and value < item["min"]:
         return say("error_below", item["min"])
@@ -107,10 +113,10 @@ def calculate(
             continue
         raw = typed.get(item["name"], "")
         if not raw.strip():
-            return Outcome(error=words["error_missing"].replace("{label}", item["label"]))
+            return Outcome(error=_message(words["error_missing"], item["label"]))
         number = parse_number(raw)
         if number is None:
-            return Outcome(error=words["error_invalid"].replace("{label}", item["label"]))
+            return Outcome(error=_message(words["error_invalid"], item["label"]))
         value = number / 100 if item.get("unit") == "percent" else number
         problem = (
             None if item["name"] == RESULT else _bound_error(item, value, lang, currency, words)
