@@ -173,6 +173,13 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("Add the seed document or publication it is based on under 'sources:'."),
     ),
     "placeholder": (N_("the text is still the placeholder '{text}'."), N_("{hint}")),
+    "missing-source-note": (
+        N_("the source has no {lang} note, so the {lang} page cites it without one."),
+        N_(
+            "Write 'note:' as one line per language ('{source}: …', '{lang}: …') "
+            "with the {lang} note."
+        ),
+    ),
     "stale-translation": (
         N_("the {source} {name} changed since this translation was made from it."),
         N_(
@@ -388,7 +395,10 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "review-nothing": (
-        N_("{path}: the {lang} entry has no translated definition, example or notes to record."),
+        N_(
+            "{path}: the {lang} entry has no translated definition, example, notes or source "
+            "notes to record."
+        ),
         None,
     ),
     "status-heading": (N_("Translation status of {concepts} concept(s) in {paths}"), None),

@@ -46,6 +46,14 @@ def build_schema(config: Config) -> dict:
         required=[lang.tag for lang in config.languages if lang.required],
         additionalProperties=False,
     )
+    schema["$defs"]["source-note"].update(
+        properties={
+            lang.tag: {"description": f"The note in {lang.name}.", "$ref": "#/$defs/text"}
+            for lang in config.languages
+        },
+        required=[config.source_language],
+        additionalProperties=False,
+    )
     return _ordered(schema, config)
 
 

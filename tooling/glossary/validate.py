@@ -308,6 +308,7 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
             path, doc.mark(("id",)), "error", "id-mismatch", "id", id=data_id, stem=doc.path.stem
         )
     yield from _iter_completeness(doc, concept, config)
+    yield from _iter_source_notes(doc, concept, config)
     yield from _iter_placeholders(doc, config)
     yield from _iter_stale(doc, concept, config)
 
@@ -351,6 +352,26 @@ def _iter_completeness(doc: Document, concept: Concept, config: Config) -> Itera
         yield diagnostic(path, doc.mark(()), config.severity_of("no-sources"), "no-sources")
 
 
+def _iter_source_notes(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
+    """A source note missing in a language the concept is written in: that language's page
+    shows the source without a note rather than another language's."""
+    for index, source in enumerate(concept.sources):
+        if not source.note:
+            continue
+        for lang in concept.entries:  # the source language's: required by the schema
+            if lang != config.source_language and source.note_in(lang) is None:
+                where = ("sources", index, "note")
+                yield diagnostic(
+                    str(doc.path),
+                    doc.mark(where),
+                    config.severity_of("missing-source-note"),
+                    "missing-source-note",
+                    format_field(where),
+                    lang=lang,
+                    source=config.source_language,
+                )
+
+
 _FILL_HINTS = {"term": "fill-term", "definition": "fill-definition", "example": "fill-example"}
 
 
@@ -382,7 +403,7 @@ def _iter_stale(doc: Document, concept: Concept, config: Config) -> Iterator[Dia
         for name in stale_fields(concept, lang, config, current):
             yield diagnostic(
                 str(doc.path),
-                doc.mark((lang, name)),
+                doc.mark(("sources",) if name == "sources" else (lang, name)),
                 config.severity_of("stale-translation"),
                 "stale-translation",
                 f"{lang}.{name}",
