@@ -201,3 +201,61 @@ def test_help_loads_no_configuration_and_no_stage() -> None:
         "glossary.config",
         "glossary.i18n",
     ]
+
+
+# Module-level containers that are filled after import. Forked workers would inherit
+# whatever the main process had put there: state must travel as arguments instead (see
+# glossary.workers). The one exception is that module's own slot, which only a worker's
+# initializer writes.
+MUTATED_ALLOWED = {("glossary.workers", "_WORK")}
+_MUTATORS = {"append", "extend", "update", "setdefault", "clear", "pop", "add", "insert", "remove"}
+
+
+def _module_containers(tree: ast.Module) -> set[str]:
+    names = set()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets = [node.target]
+        value = getattr(node, "value", None)
+        mutable = isinstance(value, (ast.Dict, ast.List, ast.Set)) or (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id in ("dict", "list", "set", "defaultdict")
+        )
+        if mutable:
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return names
+
+
+def _mutated(tree: ast.Module, names: set[str]) -> set[str]:
+    """The names that some function of the module changes in place."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for inner in ast.walk(node):
+                target = None
+                if isinstance(inner, (ast.Assign, ast.AugAssign, ast.Delete)):
+                    for t in getattr(inner, "targets", None) or [inner.target]:  # type: ignore[attr-defined]
+                        if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name):
+                            target = t.value.id
+                elif (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and inner.func.attr in _MUTATORS
+                    and isinstance(inner.func.value, ast.Name)
+                ):
+                    target = inner.func.value.id
+                if target in names:
+                    found.add(target)
+    return found
+
+
+def test_no_module_level_state_is_changed_after_import() -> None:
+    changed = {
+        (module, name)
+        for module, path in MODULES.items()
+        for tree in [ast.parse(path.read_text("utf-8"))]
+        for name in _mutated(tree, _module_containers(tree))
+    }
+    assert changed - MUTATED_ALLOWED == set()

@@ -141,3 +141,27 @@ def test_the_calculation_is_a_value_that_the_command_only_prints() -> None:
             {"name": "nothing", "names": "result, customers_lost, customers_start"},
         )
     )
+
+
+@pytest.mark.parametrize(
+    "lang, deal, lines",
+    [
+        ("en", "25000", ["sales velocity = $5,000.00 per day", "= $5,000.00 per day"]),
+        ("ko", "25000000", ["영업 속도 = 하루 ₩5,000,000", "= 하루 ₩5,000,000"]),
+        ("zh-Hans", "250000", ["销售速度 = 每天 ¥50,000.00", "= 每天 ¥50,000.00"]),
+    ],
+)
+def test_a_result_over_time_says_its_period(capsys, lang: str, deal: str, lines) -> None:
+    code, out, _ = run_cli(
+        capsys,
+        "calc",
+        "sales-velocity",
+        "opportunities=40",
+        f"avg_deal_size={deal}",
+        "win_rate=25",
+        "cycle_days=50",
+        "--lang",
+        lang,
+    )
+    answer, formula = out.splitlines()
+    assert code == 0 and answer == lines[0] and formula.endswith(lines[1])

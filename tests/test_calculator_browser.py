@@ -1,10 +1,20 @@
 """Calculators in real Chromium, in Korean and Traditional Chinese: typing, solving for
 another input, share links, every error message, currency, keyboard and instant
-navigation."""
+navigation; and, on the real glossary, amounts in each reader's currency that agree with
+the page's example sentence, and results with their period in every language."""
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+
+from amounts import numbers_in
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -76,11 +86,32 @@ def test_division_by_zero_when_solving_in_traditional_chinese(page, site_url: st
 
 def test_fullwidth_digits_and_a_currency_choice(page, site_url: str) -> None:
     page.goto(f"{site_url}zh-hant/terms/annual-recurring-revenue/")
-    assert _result(page) == "年度經常性收入 (ARR) = $600,000.00"
+    assert _field(page, "mrr").input_value() == "1500000"  # the zh-Hant example's NT$
+    assert _result(page) == "年度經常性收入 (ARR) = 每年 $18,000,000.00"
     _field(page, "mrr").fill("１２，０００")
-    assert _result(page) == "年度經常性收入 (ARR) = $144,000.00"
+    assert _result(page) == "年度經常性收入 (ARR) = 每年 $144,000.00"
     page.locator(".gl-calc [data-currency]").select_option("KRW")
-    assert _result(page) == "年度經常性收入 (ARR) = ￦144,000"
+    assert _result(page) == "年度經常性收入 (ARR) = 每年 ￦144,000"
+    assert page.locator(".gl-calc__formula").inner_text() == "￦12,000 × 12 = 每年 ￦144,000"
+
+
+def test_a_share_link_keeps_its_currency_in_another_language(page, site_url: str) -> None:
+    page.goto(f"{site_url}ko/terms/annual-recurring-revenue/")
+    assert _result(page) == "연간 반복 매출 (ARR) = 연 ₩600,000,000"
+    page.locator(".gl-calc__share").click()
+    assert "currency=KRW" in page.url and "mrr=50000000" in page.url
+    page.goto(page.url.replace("/ko/", "/en/"))
+    assert page.locator(".gl-calc [data-currency]").input_value() == "KRW"
+    assert _result(page) == "annual recurring revenue (ARR) = ₩600,000,000 per year"
+
+
+def test_only_calculators_that_count_money_offer_a_currency(page, site_url: str) -> None:
+    page.goto(f"{site_url}ko/terms/churn-rate/")
+    assert _result(page) == "고객 이탈률 = 8%"
+    assert page.locator(".gl-calc [data-currency]").count() == 0
+    assert "currency" not in page.locator(".gl-calc__share").get_attribute("href")
+    page.goto(f"{site_url}ko/terms/annual-recurring-revenue/")
+    assert page.locator(".gl-calc [data-currency]").input_value() == "KRW"
 
 
 def test_keyboard_only(page, site_url: str) -> None:
@@ -109,3 +140,75 @@ def test_without_javascript_the_worked_example_is_there(browser, site_url: str) 
     assert page.locator(".gl-substituted").inner_text() == "8 ÷ 100 = 8%"
     assert not page.locator(".gl-calc").is_visible()
     context.close()
+
+
+REAL_METRICS = ("customer-acquisition-cost", "sales-velocity")
+
+
+def _without_relations(text: str) -> str:
+    """A term file without its relations, whose targets this small site does not hold."""
+    return re.sub(r"^relations:\n(?:[ \t].*\n|\n)*", "", text, flags=re.M)
+
+
+@pytest.fixture(scope="module")
+def glossary_url(tmp_path_factory: pytest.TempPathFactory):
+    """A site of real metrics (their term files from terms/, as editors wrote them but
+    for the relations), built by ``glossary build`` and served."""
+    from browser import serve_directory
+
+    root: Path = tmp_path_factory.mktemp("real-metrics")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", root / "site_src")
+    (root / "terms").mkdir()
+    for concept in REAL_METRICS:
+        text = (ROOT / "terms" / f"{concept}.yaml").read_text("utf-8")
+        (root / "terms" / f"{concept}.yaml").write_text(_without_relations(text), "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "glossary", "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve_directory(root / "site") as url:
+        yield url
+
+
+def _amounts(text: str) -> list[float]:
+    return [float(n.replace(",", "")) for n in re.findall(r"₩([\d,]+)", text)]
+
+
+def test_the_korean_cac_page_counts_in_won_as_its_sentence_does(page, glossary_url: str) -> None:
+    page.goto(f"{glossary_url}ko/terms/customer-acquisition-cost/")
+    sentence = page.locator(".gl-example").inner_text()
+    assert "2억 5,000만 원" in sentence and "500만 원" in sentence
+    spend, customers, cac = numbers_in(sentence)
+    rows = page.locator(".gl-example-inputs td").all_inner_texts()
+    assert rows == ["₩250,000,000", "50"]
+    worked = page.locator(".gl-substituted").inner_text()
+    assert worked == "₩250,000,000 ÷ 50 = ₩5,000,000"
+    assert _amounts(worked) == [spend, cac] and customers == 50
+    assert _field(page, "sales_marketing_spend").input_value() == "250000000"
+    assert page.locator(".gl-calc [data-currency]").input_value() == "KRW"
+    assert _result(page) == "고객 획득 비용 (CAC) = ₩5,000,000"
+    assert _amounts(_result(page)) == [cac]
+
+
+@pytest.mark.parametrize(
+    "slug, shown",
+    [
+        ("en", "sales velocity = $5,000.00 per day"),
+        ("ko", "영업 속도 = 하루 ₩5,000,000"),
+        ("zh-hans", "销售速度 = 每天 ¥35,000.00"),
+        ("zh-hant", "銷售速度 = 每天 $150,000.00"),
+    ],
+)
+def test_sales_velocity_shows_its_result_per_day(
+    page, glossary_url: str, slug: str, shown: str
+) -> None:
+    page.goto(f"{glossary_url}{slug}/terms/sales-velocity/")
+    assert _result(page) == shown
+    per_day = shown.split(" = ")[1]
+    assert page.locator(".gl-substituted").inner_text().endswith(f" = {per_day}")
+    assert page.locator(".gl-calc__formula").inner_text().endswith(f" = {per_day}")

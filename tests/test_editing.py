@@ -8,7 +8,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -652,36 +651,3 @@ def test_the_pre_commit_hook_checks_changed_term_files(project: Path) -> None:
         0,
         "2 file(s) checked: 0 error(s), 0 warning(s).\n",
     )
-
-
-GUIDES = sorted((ROOT / "site_src").glob("*/guide/editing.md"))
-
-
-def _shown_output(page: Path) -> list[str]:
-    blocks = re.findall(r"```text\n(.*?)```", page.read_text("utf-8"), re.S)
-    return [line for block in blocks for line in block.splitlines()]
-
-
-def test_the_editors_guide_exists_in_every_language() -> None:
-    assert [p.parent.parent.name for p in GUIDES] == ["en", "ko", "zh-hans", "zh-hant"]
-
-
-@pytest.mark.parametrize("page", GUIDES, ids=lambda p: p.parent.parent.name)
-def test_the_guide_shows_real_output(page: Path, tmp_path: Path, monkeypatch, capsys) -> None:
-    """What the guide quotes from ``new`` and from a stale check is what the tools print."""
-    shutil.copytree(ROOT / "terms", tmp_path / "terms")
-    monkeypatch.chdir(tmp_path)
-    churn = tmp_path / CHURN
-    churn.write_text(
-        churn.read_text("utf-8").replace("Churn rate is the share", "Churn rate is the proportion"),
-        "utf-8",
-    )
-    stale = run_cli(capsys, "check", "--no-cache", str(CHURN))[1].splitlines()
-    shown = _shown_output(page)
-    quoted = [
-        line
-        for line in shown
-        if "stale-translation" in line or line.startswith(("created", "Then", "  "))
-    ]
-    real = set(stale) | set(NEW_OUT.splitlines()) | {"  …"}  # the guide elides lines
-    assert quoted and [line for line in quoted if line not in real] == []

@@ -744,9 +744,13 @@ def test_an_update_keeps_comments_blank_lines_and_quotes(project: Path, capsys) 
     acv["relations"][0]["type"] = "broader"
     acv["ko"]["translated_from"]["notes"] = "12345678"
     acv["sources"][0]["note"] = "Worked example of a four-year contract."
-    acv["formula"]["examples"][0].update(
-        inputs={"tcv": 100000, "one_time_fees": 0, "contract_years": 5}, result=20000
-    )
+    acv["formula"]["examples"][0]["inputs"]["contract_years"] = 5
+    acv["formula"]["examples"][0]["result"] = {
+        "en": 20000,
+        "ko": 20000000,
+        "zh-Hans": 200000,
+        "zh-Hant": 600000,
+    }
     (project / "edited.json").write_text(
         json.dumps({"concepts": [acv]}, ensure_ascii=False), "utf-8"
     )
@@ -761,7 +765,8 @@ def test_an_update_keeps_comments_blank_lines_and_quotes(project: Path, capsys) 
         "  - type: see-also\n    target: total-contract-value",
         "  - type: broader\n    target: total-contract-value",
     ).replace("four-year, $100,000 contract.", "four-year contract.").replace(
-        "contract_years: 4}\n      result: 25000", "contract_years: 5}\n      result: 20000"
+        "contract_years: 4\n      result: {en: 25000, ko: 25000000, zh-Hans: 250000, zh-Hant: 750000}",
+        "contract_years: 5\n      result: {en: 20000, ko: 20000000, zh-Hans: 200000, zh-Hant: 600000}",
     )
     assert "# Written once, on this side" in term_file.read_text("utf-8")
 

@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT
 from glossary.formula.display import format_value
 from glossary.formula.evaluate import evaluate
+from glossary.formula.examples import localize_example
 from glossary.formula.grammar import FormulaError, parse, to_json
 from glossary.formula.metric import build_metric
 from glossary.formula.solve import RESULT
@@ -143,11 +144,11 @@ def test_the_seeds_worked_examples_hold_in_the_real_glossary(
     metric = build_metric(concept, formula, solve=False)
     examples = [e for e in metric.examples if str(e.get("source", "")).startswith("00")]
     assert examples, f"{concept} has no worked example taken from a seed"
-    example = examples[0]
+    example = localize_example(metric, examples[0], "en", "en")
     if inputs is not None:
-        assert example["inputs"] == inputs
+        assert example.inputs == inputs
     unit = metric.result.get("unit")
-    assert format_value(evaluate(metric.ast, example["inputs"]), unit, "en", "USD") == shown
+    assert format_value(evaluate(metric.ast, example.inputs), unit, "en", example.currency) == shown
 
 
 def test_the_reference_page_shows_the_grammar_the_parser_implements() -> None:

@@ -30,17 +30,21 @@ VALUES = [
     0.0825,
     0.125,
 ]
-UNITS = [
-    ("currency", None),
-    ("currency", 0),
-    ("percent", None),
-    ("percent", 0),
-    ("number", None),
-    ("count", 0),
-    ("ratio", None),
-    ("months", None),
-    ("days", 0),
-    ("score", 0),
+UNITS = [  # (unit, decimals, per)
+    ("currency", None, None),
+    ("currency", 0, None),
+    ("percent", None, None),
+    ("percent", 0, None),
+    ("number", None, None),
+    ("count", 0, None),
+    ("ratio", None, None),
+    ("months", None, None),
+    ("days", 0, None),
+    ("score", 0, None),
+    ("currency", None, "day"),
+    ("currency", None, "month"),
+    ("count", 0, "quarter"),
+    ("currency", 0, "year"),
 ]
 CURRENCIES = {
     "en": ["USD", "KRW"],
@@ -53,7 +57,7 @@ CURRENCIES = {
 def _fixtures() -> dict:
     cases = []
     for lang, currencies in CURRENCIES.items():
-        for unit, decimals in UNITS:
+        for unit, decimals, per in UNITS:
             for currency in currencies if unit == "currency" else currencies[:1]:
                 for value in VALUES:
                     cases.append(
@@ -63,9 +67,10 @@ def _fixtures() -> dict:
                             "unit": unit,
                             "currency": currency,
                             "decimals": resolved_decimals(unit, decimals),
+                            "per": per,
                             "value": value,
                             "expected": format_value(
-                                value, unit, lang, currency, decimals, ui_strings()[lang]
+                                value, unit, lang, currency, decimals, ui_strings()[lang], per
                             ),
                         }
                     )

@@ -220,11 +220,11 @@ import sys
 from pathlib import Path
 from glossary.config import load_config
 from glossary.emit import read_base_config, site_settings
-from glossary.site import Project, docs_dir, generate
+from glossary.site import Project, generate
 project = Project(Path(sys.argv[1]))
 settings = site_settings(read_base_config(project.base_config))
-report, pages, changed, api = generate(project, load_config(), settings, docs_dir(project))
-print(len(pages), len(changed))
+generated = generate(project, load_config(), settings)
+print(len(generated.pages), len(generated.changed))
 """
 
 
@@ -271,9 +271,9 @@ def test_a_second_generation_rewrites_only_what_changed(tmp_path: Path) -> None:
     docs = docs_dir(project)
 
     def run() -> set[str]:
-        report, pages, changed, _ = generate(project, load_config(), settings, docs)
-        assert report.exit_code() == 0 and pages
-        return changed
+        generated = generate(project, load_config(), settings, incremental=False)
+        assert generated.ok and generated.pages
+        return set(generated.changed)
 
     assert run() == set(LANGS.values())
     stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
@@ -360,18 +360,20 @@ def test_parallel_and_serial_generation_write_the_same_files(tmp_path: Path, mon
         shutil.copytree(ROOT / "site_src", root / "site_src")
         shutil.copytree(ROOT / "terms", root / "terms")
         project = Project(root)
-        report, pages, changed, api = site.generate(
-            project,
-            load_config(),
-            site_settings(read_base_config(project.base_config)),
-            site.docs_dir(project),
+        generated = site.generate(
+            project, load_config(), site_settings(read_base_config(project.base_config))
         )
-        assert report.exit_code() == 0 and changed == set(LANGS.values())
-        docs = site.docs_dir(project)
+        assert generated.ok and generated.changed == set(LANGS.values())
+        build = project.build
         trees.append(
-            {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+            {
+                p.relative_to(build).as_posix(): p.read_bytes()
+                for folder in (site.docs_dir(project), site.search_dir(project))
+                for p in folder.rglob("*")
+                if p.is_file()
+            }
         )
-        apis.append(api)
+        apis.append(generated.api)
     assert trees[0].keys() == trees[1].keys() and len(trees[0]) > 1000
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
     assert apis[0] == apis[1] and apis[0]

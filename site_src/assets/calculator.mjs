@@ -5,6 +5,7 @@
 // The page's locale (for Intl) and each value's decimals come with the calculator's data,
 // from the language table and the units' defaults on the Python side.
 const TEMPLATES = { days: "unit_days", months: "unit_months", years: "unit_years", ratio: "unit_ratio" }
+const PERIODS = { day: "per_day", month: "per_month", quarter: "per_quarter", year: "per_year" }
 const SYMBOLS = { "+": "+", "-": "\u2212", "*": "\u00d7", "/": "\u00f7" }
 const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2, neg: 3, num: 4, var: 4 }
 
@@ -48,8 +49,15 @@ export function fractionDigits(unit, decimals, currency) {
 }
 
 // Mirrors glossary.formula.display.format_value (Babel rounding set to half-up); ``locale``
-// is an Intl locale, ``decimals`` already resolved (null only for a currency's own digits).
-export function formatValue(value, unit, locale, currency, decimals, text) {
+// is an Intl locale, ``decimals`` already resolved (null only for a currency's own digits);
+// ``per`` is a rate's period ("$5,000.00 per day"), worded by ``text``.
+export function formatValue(value, unit, locale, currency, decimals, text, per) {
+  const shown = formatUnit(value, unit, locale, currency, decimals, text)
+  const period = PERIODS[per]
+  return period && text ? text[period].replace("{n}", () => shown) : shown  // "$" is no pattern
+}
+
+function formatUnit(value, unit, locale, currency, decimals, text) {
   value = value === 0 ? 0 : value
   const [min, max] = fractionDigits(unit, decimals, currency)
   const options = { minimumFractionDigits: min, maximumFractionDigits: max }
@@ -132,9 +140,16 @@ export function calculate(data, fields, target, currency) {
   return { value, env }
 }
 
+// The reader's currency: the picker's, on calculators that count money (they alone have
+// one), else the page's.
+function currencyOf(root, data) {
+  const picker = root.querySelector("[data-currency]")
+  return picker ? picker.value : data.currency
+}
+
 function update(root, data) {
   const target = root.querySelector("[data-solve]").value
-  const currency = root.querySelector("[data-currency]").value
+  const currency = currencyOf(root, data)
   const fields = {}
   for (const input of [...data.inputs, data.result]) {
     const element = field(root, input.name)
@@ -160,14 +175,17 @@ function update(root, data) {
   const all = [...data.inputs, data.result]
   const solved = all.find((input) => input.name === target)
   field(root, target).value = plain(solved, outcome.value, data.locale)
-  const show = (name) => formatValue(outcome.env[name], all.find((i) => i.name === name).unit, data.locale, currency,
-    all.find((i) => i.name === name).decimals, data.text)
+  const show = (name) => {
+    const input = all.find((i) => i.name === name)
+    return formatValue(outcome.env[name], input.unit, data.locale, currency, input.decimals, data.text, input.per)
+  }
   const result = show("result")
   output.textContent = `${solved.label} = ${show(target)}`
   formula.textContent = renderExpression(data.ast, { num: (n) => formatValue(n, "number", data.locale, currency, 6, data.text), var: show }) + " = " + result
   const query = new URLSearchParams({ solve: target })
   for (const input of all) if (input.name !== target) query.set(input.name, String(outcome.env[input.name]))
-  if (currency !== data.currency) query.set("currency", currency)
+  // amounts travel with their currency, so a link opened in another language keeps them
+  if (root.querySelector("[data-currency]")) query.set("currency", currency)
   root.querySelector(".gl-calc__share").href = "?" + query.toString()
 }
 
@@ -176,7 +194,7 @@ function restore(root, data) {
   const solve = root.querySelector("[data-solve]")
   if (query.has("solve") && [...solve.options].some((o) => o.value === query.get("solve"))) solve.value = query.get("solve")
   const currency = root.querySelector("[data-currency]")
-  if (query.has("currency") && [...currency.options].some((o) => o.value === query.get("currency"))) currency.value = query.get("currency")
+  if (currency && query.has("currency") && [...currency.options].some((o) => o.value === query.get("currency"))) currency.value = query.get("currency")
   for (const input of [...data.inputs, data.result]) {
     const parsed = parseNumber(query.get(input.name))
     if (query.has(input.name) && parsed.value !== undefined) field(root, input.name).value = plain(input, parsed.value, data.locale)

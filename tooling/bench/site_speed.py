@@ -49,10 +49,19 @@ def _project(terms: Path | None) -> Path:
 
 
 _BUILD = """
-import json, os, resource, sys, time
+import json, logging, os, resource, sys, time
 from pathlib import Path
 import glossary.site
 from glossary.site import Project, build_site
+
+timings = {}  # the build logs how long each stage took (glossary.timing)
+class Stages(logging.Handler):
+    def emit(self, record):
+        timings[record.stage] = timings.get(record.stage, 0.0) + record.seconds
+stages = logging.getLogger("glossary.timing")
+stages.addHandler(Stages())
+stages.setLevel(logging.DEBUG)
+stages.propagate = False
 
 def cpu(who):
     usage = resource.getrusage(who)
@@ -72,7 +81,7 @@ result = build_site(Project(root), root / "site")
 ours_cpu = cpu(resource.RUSAGE_SELF) + cpu(resource.RUSAGE_CHILDREN) - sum(mkdocs_cpu)
 print(json.dumps({"ok": result.ok, "total": time.perf_counter() - start, "cpu": ours_cpu,
                   "mkdocs": result.mkdocs_seconds, "pages": len(result.pages),
-                  "timings": result.timings,
+                  "timings": timings,
                   "failed": [run.output[-400:] for run in result.runs if not run.ok]}), flush=True)
 os._exit(0)  # as glossary build exits (cli.run)
 """
@@ -184,6 +193,7 @@ def bench_search(label: str, root: Path) -> None:
     from glossary.config import load_config
     from glossary.link import link_glossary
     from glossary.pipeline import load_glossary
+    from glossary.render import lang_slug
     from glossary.search import search_pages
 
     config = load_config()
@@ -193,11 +203,7 @@ def bench_search(label: str, root: Path) -> None:
     search_pages(linked, list(config.language_tags), config.source_language)
     seconds = (time.perf_counter() - start) / len(config.language_tags)
     for lang in config.language_tags:
-        folder = (
-            root
-            / "site"
-            / ("zh-hans" if lang == "zh-Hans" else "zh-hant" if lang == "zh-Hant" else lang)
-        )
+        folder = root / "site" / lang_slug(lang)
         files = [folder / "search" / "search_index.json", folder / "search-lexicon.json"]
         raw = sum(f.stat().st_size for f in files)
         packed = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)

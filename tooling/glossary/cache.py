@@ -1,5 +1,6 @@
-"""A cache of per-file check results, so that ``glossary check`` on a large glossary
-re-reads only the files that changed since the last run (editors run it on every save).
+"""The caches in ``.glossary-cache/``: per-file check results, so that ``glossary check``
+on a large glossary re-reads only the files that changed since the last run (editors run it
+on every save), and small JSON caches such as the formulas' solved inverses.
 
 An entry is reused only while the file's size and modification time are unchanged and
 the tool itself (code, configuration, schema) is the same. It is stored with
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import marshal
 import os
 import tempfile
@@ -24,10 +26,11 @@ CACHE_DIR = ".glossary-cache"
 def tool_fingerprint() -> str:
     """Changes whenever the checker's code, configuration or schema changes."""
     digest = hashlib.blake2b(digest_size=12)
-    package = resources.files("glossary")
-    for name in sorted(p.name for p in package.iterdir() if p.name.endswith((".py", ".toml"))):
-        digest.update(package.joinpath(name).read_bytes())
-    digest.update(package.joinpath("data/term-schema.yaml").read_bytes())
+    package = Path(str(resources.files("glossary")))
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".toml") or path.name == "term-schema.yaml":
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -71,6 +74,22 @@ def replace_file(location: Path, content: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def read_json_cache(location: Path, version: int) -> dict:
+    """A JSON cache's entries; empty when absent, unreadable or of another version."""
+    try:
+        data = json.loads(location.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and data.pop("version", None) == version else {}
+
+
+def write_json_cache(location: Path, version: int, entries: dict) -> None:
+    """Replace a JSON cache in one step; a cache that cannot be written only costs time."""
+    with contextlib.suppress(OSError):
+        text = json.dumps({"version": version, **entries}, ensure_ascii=False)
+        replace_file(location, text.encode())
 
 
 def write_cache(location: Path, entries: dict) -> None:

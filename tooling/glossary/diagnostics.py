@@ -1,17 +1,21 @@
 """Diagnostics: every problem found, with its place, a plain sentence and a fix.
 
 Checks yield diagnostics; a ``Report`` gathers them, orders them and decides the exit
-code. Nothing is raised one problem at a time."""
+code. Nothing is raised one problem at a time. A soft check (one whose severity is
+configuration: a missing example, a stale translation) yields its diagnostics with the
+severity ``SOFT``; the report gives them the configured severity, in one place."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field, replace
 
+from glossary.config import Config, load_config
 from glossary.messages import render_fix, render_message, resolve
 
 FULL_WIDTH_STOPS = ("。", "！", "？", "：")  # Chinese sentences need no space after them
+SOFT = "soft"  # the severity of a soft check's diagnostic until a report configures it
 
 
 @dataclass(frozen=True, order=True)
@@ -75,15 +79,25 @@ def diagnostic(
     )
 
 
+def configure(items: Iterable[Diagnostic], config: Config) -> Iterator[Diagnostic]:
+    """Diagnostics with the configured severity of their soft checks (those "off" dropped)."""
+    for d in items:
+        if d.severity == SOFT:
+            d = replace(d, severity=config.severity_of(d.code))
+        if d.severity != "off":
+            yield d
+
+
 @dataclass
 class Report:
     """All diagnostics of one run, with what was checked."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    config: Config | None = field(default=None, repr=False)
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
-        self.diagnostics.extend(d for d in items if d.severity != "off")
+        self.diagnostics.extend(configure(items, self.config or load_config()))
 
     def sorted(self) -> list[Diagnostic]:
         """Each diagnostic once, by file and place, in the order found within a place."""

@@ -1,7 +1,10 @@
-"""emit: the only stage that writes. It writes the generated Markdown and one MkDocs
-configuration per language into a build folder an editor can inspect, runs MkDocs on
-each language, adds the site root (language chooser, 404, sitemap with alternates), and
-swaps the finished site into place so that a failed build leaves the old one intact."""
+"""emit: the site's writer. ``write_plan`` writes each language's generated files (the
+one function that writes pages); the rest writes one MkDocs configuration per language
+into a build folder an editor can inspect, runs MkDocs on each language (and stops it
+when the build is stopped), adds the site root (language chooser, 404, sitemap with
+alternates), and swaps the finished site into place so that a failed build leaves the
+old one intact. (The term-file writers are ``editing`` and ``exchange.merge``; the
+caches write through ``cache.replace_file``.)"""
 
 from __future__ import annotations
 
@@ -22,7 +25,8 @@ from pathlib import Path
 import yaml
 
 from glossary.config import Config
-from glossary.render import Page, SiteSettings, environment, lang_slug, ui_strings, url_path
+from glossary.render import Placed, SiteSettings, environment, lang_slug, url_path
+from glossary.ui import ui_strings
 
 SEARCH_SEPARATOR = (
     r'[\s\u200b\u3000\-、。，．？！；：（）「」『』《》〈〉,:;!?=\[\]()"/]+'
@@ -41,48 +45,61 @@ def read_base_config(path: Path) -> dict:
     return yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
 
 
-def site_settings(base: dict, site_url: str | None = None) -> SiteSettings:
+def site_settings(
+    base: dict, site_url: str | None = None, repo_url: str | None = None, preview: bool = False
+) -> SiteSettings:
+    """The site's settings: its public address and its repository, from the command line
+    or else ``mkdocs.yml`` (the one place they are configured). Without a repository the
+    site has no repository link and no "edit this term" links (and makes no request for
+    the repository's details)."""
     url = (site_url or base.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
-    repo = (base.get("repo_url") or "").rstrip("/")
+    repo = (repo_url or base.get("repo_url") or "").rstrip("/")
     edit_uri = (base.get("edit_uri") or "edit/main/").strip("/")
     return SiteSettings(
-        site_url=url, edit_url=f"{repo}/{edit_uri}/terms/" if repo else "../../../terms/"
+        site_url=url,
+        edit_url=f"{repo}/{edit_uri}/terms/" if repo else "",
+        repo_url=repo,
+        edit_uri=f"{edit_uri}/",
+        preview=preview,
     )
 
 
-def write_pages(pages: Iterable[Page], docs: Path, lang: str) -> int:
-    """Write one language's pages under ``docs/<lang>/``, touching only files whose
-    content changed, and remove pages that are no longer produced. Returns how many
-    files were written. (Plain ``os`` calls: tens of thousands of pages make ``Path``
-    objects' overhead show.)"""
-    folder = os.path.join(docs, lang_slug(lang))
-    wanted = {page.path: page.text for page in pages if page.lang == lang}
-    present = set(markdown_files(folder))
+def write_plan(folder: Path, plan: dict[str, str], prune: bool, suffix: str = "") -> int:
+    """The one writer of generated files: write each file of ``plan`` (a path relative to
+    ``folder`` → its text) whose content differs from what is there, and with ``prune``
+    remove the files ending in ``suffix`` that the plan no longer has. Returns how many
+    files were written or removed. (Plain ``os`` calls: tens of thousands of pages make
+    ``Path`` objects' overhead show.)"""
+    root = str(folder)
+    present = set(_files(root, suffix)) if prune else set()
     made: set[str] = set()
     written = 0
-    for name, text in wanted.items():
-        path = os.path.join(folder, name)
-        if name in present:
+    for name, text in plan.items():
+        path = os.path.join(root, name)
+        if prune and name not in present:
+            pass
+        elif os.path.isfile(path):
             with open(path, encoding="utf-8") as handle:
                 if handle.read() == text:
                     continue
-        elif (parent := os.path.dirname(path)) not in made:
+        if (parent := os.path.dirname(path)) not in made:
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
         written += 1
-    for name in present - wanted.keys():
-        os.unlink(os.path.join(folder, name))
+    for name in present - plan.keys():
+        os.unlink(os.path.join(root, name))
+        written += 1
     return written
 
 
-def markdown_files(folder: str) -> Iterator[str]:
-    """The Markdown files under ``folder``, as ``/``-separated paths relative to it."""
+def _files(folder: str, suffix: str) -> Iterator[str]:
+    """The files under ``folder`` ending in ``suffix``, as ``/``-separated relative paths."""
     for root, _, files in os.walk(folder):
         prefix = os.path.relpath(root, folder).replace(os.sep, "/")
         for name in files:
-            if name.endswith(".md"):
+            if name.endswith(suffix):
                 yield name if prefix == "." else f"{prefix}/{name}"
 
 
@@ -131,6 +148,11 @@ def language_config(
         "site_name": ui["site_name"],
         "site_description": ui["tagline"],
         "site_url": f"{settings.site_url}{slug}/",
+        **(
+            {"repo_url": settings.repo_url, "edit_uri": settings.edit_uri}
+            if settings.repo_url
+            else {}
+        ),
         "docs_dir": str((docs / slug).resolve()),
         "site_dir": str((out / slug).resolve()),
         "theme": {
@@ -155,6 +177,7 @@ def language_config(
             ],
             "glossary": {
                 "lang": lang,
+                "preview": settings.preview,
                 "root_url": settings.site_url,
                 "home": ui["home"],
                 "index": ui["index"],
@@ -195,17 +218,21 @@ class MkDocsRun:
 # MkDocs runs in a child that dies with the build: Linux's PR_SET_PDEATHSIG sends it
 # SIGTERM when the thread that started it ends, even if the build is killed with SIGKILL.
 _MKDOCS_CHILD = """
-import ctypes, os, signal, sys
+import ctypes, importlib, os, signal, sys
 try:
     ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 except (OSError, AttributeError):
     pass
 if os.getppid() != int(os.environ["GLOSSARY_BUILD_PID"]):
     sys.exit(1)  # the build ended before this child was ready
-from mkdocs.__main__ import cli
-sys.argv[0] = "mkdocs"
-cli()
+engine = os.environ["GLOSSARY_ENGINE"]
+sys.argv[0] = engine
+importlib.import_module(engine + ".__main__").cli()
 """
+# The engines that turn the generated Markdown and configurations into HTML: MkDocs 1.x,
+# and ProperDocs, its drop-in continuation (MkDocs 1.x is no longer maintained). Both load
+# Material as a theme; no glossary logic lives in a plugin or hook of either.
+ENGINES = ("mkdocs", "properdocs")
 
 
 class Children:
@@ -245,7 +272,11 @@ class Children:
 
 
 def run_mkdocs(
-    config_file: Path, lang: str, strict: bool = True, children: Children | None = None
+    config_file: Path,
+    lang: str,
+    strict: bool = True,
+    children: Children | None = None,
+    engine: str = "mkdocs",
 ) -> MkDocsRun:
     """One language's MkDocs build, in its own process (languages build in parallel)."""
     command = [sys.executable, "-c", _MKDOCS_CHILD, "build", "-f", str(config_file)]
@@ -256,6 +287,7 @@ def run_mkdocs(
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONWARNINGS": "ignore",
         "GLOSSARY_BUILD_PID": str(os.getpid()),
+        "GLOSSARY_ENGINE": engine,
     }
     children = children or Children()
     start = time.perf_counter()
@@ -269,7 +301,9 @@ def run_mkdocs(
     return MkDocsRun(lang, process.returncode == 0, time.perf_counter() - start, output.strip())
 
 
-def run_all(config_files: dict[str, Path], workers: int | None = None) -> list[MkDocsRun]:
+def run_all(
+    config_files: dict[str, Path], workers: int | None = None, engine: str = "mkdocs"
+) -> list[MkDocsRun]:
     """Every language's MkDocs build, in parallel. Interrupted (Ctrl-C, SIGTERM turned into
     an exception by ``stop_on_signals``), it stops the builds still running."""
     workers = workers or max(1, min(len(config_files), os.cpu_count() or 1))
@@ -278,7 +312,8 @@ def run_all(config_files: dict[str, Path], workers: int | None = None) -> list[M
     try:
         return list(
             pool.map(
-                lambda item: run_mkdocs(item[1], item[0], children=children), config_files.items()
+                lambda item: run_mkdocs(item[1], item[0], children=children, engine=engine),
+                config_files.items(),
             )
         )
     finally:
@@ -311,12 +346,12 @@ def stop_on_signals() -> Iterator[None]:
 
 
 def write_root(
-    out: Path, config: Config, settings: SiteSettings, pages: list[Page], api: str | None = None
+    out: Path, config: Config, settings: SiteSettings, pages: Iterable[Placed], api: str = ""
 ) -> None:
     """The site root: a language chooser that follows the browser's language (and works
     without JavaScript), a 404 page, robots.txt, a sitemap with hreflang alternates and,
     given ``api``, the glossary as JSON in ``api/terms.json`` (``exchange.format_api``)."""
-    if api is not None:
+    if api:
         (out / "api").mkdir(parents=True, exist_ok=True)
         (out / "api" / "terms.json").write_text(api, encoding="utf-8")
     languages = [
@@ -331,16 +366,21 @@ def write_root(
     ]
     env = environment()
     (out / "index.html").write_text(
-        env.get_template("root.html.j2").render(languages=languages, site_url=settings.site_url),
+        env.get_template("root.html.j2").render(
+            languages=languages, site_url=settings.site_url, preview=settings.preview
+        ),
         encoding="utf-8",
     )
     (out / "404.html").write_text(
         env.get_template("404.html.j2").render(languages=languages, site_url=settings.site_url),
         encoding="utf-8",
     )
-    (out / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\nSitemap: {settings.site_url}sitemap.xml\n", encoding="utf-8"
+    robots = (
+        "User-agent: *\nDisallow: /\n"  # a preview is not for search engines
+        if settings.preview
+        else f"User-agent: *\nAllow: /\nSitemap: {settings.site_url}sitemap.xml\n"
     )
+    (out / "robots.txt").write_text(robots, encoding="utf-8")
     urls: dict[str, list[dict]] = {}
     order = {lang.tag: index for index, lang in enumerate(config.languages)}
     for page in sorted(

@@ -2,8 +2,9 @@
 and translated through gettext catalogs in ``locale/`` that are maintained with Babel:
 
     pybabel extract -F tooling/glossary/locale/babel.cfg -k N_ --no-location \
-        -o tooling/glossary/locale/glossary.pot tooling/glossary
-    pybabel update -i tooling/glossary/locale/glossary.pot -d tooling/glossary/locale -D glossary
+        --sort-output --no-wrap -o tooling/glossary/locale/glossary.pot tooling/glossary
+    pybabel update --no-wrap -i tooling/glossary/locale/glossary.pot \
+        -d tooling/glossary/locale -D glossary
     pybabel compile -d tooling/glossary/locale -D glossary
 
 The language comes from ``--lang`` or, failing that, from LC_ALL, LC_MESSAGES, LANG or
@@ -15,6 +16,7 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 from collections.abc import Mapping
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 
@@ -23,7 +25,9 @@ from babel import Locale, UnknownLocaleError
 from glossary.config import Config, load_config
 
 DOMAIN = "glossary"
-_state = {"lang": "en"}
+# The language messages are shown in: chosen once by the command (its --lang or the
+# environment), read wherever a message is rendered.
+_LANGUAGE: ContextVar[str] = ContextVar("glossary_message_language", default="en")
 
 
 def locale_dir() -> str:
@@ -80,12 +84,12 @@ def _configured_language(name: str, config: Config) -> str | None:
 
 
 def use_language(lang: str) -> None:
-    _state["lang"] = lang
+    _LANGUAGE.set(lang)
 
 
 def current_language() -> str:
-    return _state["lang"]
+    return _LANGUAGE.get()
 
 
 def gettext(text: str) -> str:
-    return translations(_state["lang"]).gettext(text)
+    return translations(_LANGUAGE.get()).gettext(text)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from glossary.config import Config
-from glossary.diagnostics import Diagnostic, diagnostic
+from glossary.diagnostics import SOFT, Diagnostic, diagnostic
 from glossary.load import Document
 from glossary.messages import hint
 from glossary.placeholder import is_placeholder
@@ -33,6 +33,7 @@ class Indexed(NamedTuple):
     relations: tuple[
         tuple[str, str, str, Mark, Mark], ...
     ]  # (kind, target, field, type mark, target mark)
+    replaces: tuple[tuple[str, str, Mark], ...] = ()  # (old id, field, mark)
 
 
 def term_key(term: str) -> str:
@@ -87,7 +88,15 @@ def index_document(doc: Document, config: Config) -> Indexed | None:
                     doc.mark(("relations", index, "target")),
                 )
             )
-    return Indexed(str(doc.path), concept_id, doc.mark(("id",)), tuple(preferred), tuple(relations))
+    raw_replaces = data.get("replaces")
+    replaces = tuple(
+        (old, f"replaces[{index}]", doc.mark(("replaces", index)))
+        for index, old in enumerate(raw_replaces if isinstance(raw_replaces, list) else [])
+        if isinstance(old, str)
+    )
+    return Indexed(
+        str(doc.path), concept_id, doc.mark(("id",)), tuple(preferred), tuple(relations), replaces
+    )
 
 
 def iter_index_errors(index: list[Indexed], config: Config) -> Iterator[Diagnostic]:
@@ -106,13 +115,50 @@ def iter_index_errors(index: list[Indexed], config: Config) -> Iterator[Diagnost
                     other=f"{other.path}:{other.id_mark[0]}",
                 )
     yield from _iter_duplicate_terms(index, config)
+    yield from _iter_replaced_ids(index, by_id)
     for item in index:
         yield from _iter_relation_errors(item, by_id, config)
 
 
+def _iter_replaced_ids(index: list[Indexed], by_id: dict[str, Indexed]) -> Iterator[Diagnostic]:
+    """An old id (``replaces``) must not be a current concept's id, nor claimed twice: its
+    address redirects to exactly one concept."""
+    claimed: dict[str, tuple[Indexed, str, Mark]] = {}
+    for item in index:
+        for old, field, mark in item.replaces:
+            if old in by_id:
+                other = by_id[old]
+                yield diagnostic(
+                    item.path,
+                    mark,
+                    "error",
+                    "replaced-id-in-use",
+                    field,
+                    id=old,
+                    other_path=f"{other.path}:{other.id_mark[0]}",
+                )
+                continue
+            first = claimed.setdefault(old, (item, field, mark))
+            if first[0] is not item:
+                for (this, this_field, this_mark), other in (
+                    ((item, field, mark), first[0]),
+                    (first, item),
+                ):
+                    yield diagnostic(
+                        this.path,
+                        this_mark,
+                        "error",
+                        "replaced-id-claimed-twice",
+                        this_field,
+                        id=old,
+                        other=other.id,
+                        other_path=other.path,
+                    )
+
+
 def _iter_duplicate_terms(index: list[Indexed], config: Config) -> Iterator[Diagnostic]:
     seen: dict[tuple[str, str], tuple[Indexed, tuple]] = {}
-    severity = config.severity_of("duplicate-term")
+    severity = SOFT
     for item in index:
         for place in item.preferred:
             lang, term = place[0], place[1]
@@ -172,7 +218,7 @@ def _iter_conflicts(
             yield diagnostic(
                 item.path,
                 mark,
-                config.severity_of("relation-conflict"),
+                SOFT,
                 "relation-conflict",
                 f"{field}.type",
                 target=other.id,

@@ -33,7 +33,7 @@ _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _COMMENT = re.compile(r"(?m)^[ \t]*#.*$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
-Path_ = tuple  # a value's place: keys and list indexes from the top
+Place = tuple  # a value's place: keys and list indexes from the top
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Document:
     strings: tuple = field(default=(), repr=False)  # every text value with its place
     source: str = field(default="", repr=False)  # the text, to place errors inside a value
 
-    def mark(self, where: Path_, key: bool = False) -> tuple[int, int]:
+    def mark(self, where: Place, key: bool = False) -> tuple[int, int]:
         """The line and column of the value at ``where`` (or of its key), else its nearest
         parent."""
         table = self.key_marks if key else self.marks
@@ -96,7 +96,7 @@ class _Builder:
         self.next = next_event
         self.marks: dict = {}
         self.key_marks: dict = {}
-        self.strings: list[tuple[Path_, str]] = []
+        self.strings: list[tuple[Place, str]] = []
         self.problems: list[Diagnostic] = []
         self.aliases = False
 
@@ -115,7 +115,7 @@ class _Builder:
         if tag and tag != "!" and not (type(event) is _Scalar and tag == "tag:yaml.org,2002:str"):
             self.problem(event, "yaml-tag", tag=tag.replace("tag:yaml.org,2002:", "!!"))
 
-    def build(self, event: Any, where: Path_) -> Any:
+    def build(self, event: Any, where: Place) -> Any:
         mark = event.start_mark
         self.marks[where] = (mark.line + 1, mark.column + 1)
         kind = type(event)
@@ -138,7 +138,7 @@ class _Builder:
             return self.build_sequence(where)
         return self.build_mapping(where)
 
-    def build_sequence(self, where: Path_) -> list:
+    def build_sequence(self, where: Place) -> list:
         items: list = []
         next_event = self.next
         while True:
@@ -147,7 +147,7 @@ class _Builder:
                 return items
             items.append(self.build(event, (*where, len(items))))
 
-    def build_mapping(self, where: Path_) -> dict:
+    def build_mapping(self, where: Place) -> dict:
         mapping: dict = {}
         next_event = self.next
         while True:

@@ -121,6 +121,32 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("the id '{id}' is also used by {other}."),
         N_("Give each concept its own id."),
     ),
+    "url-gone": (
+        N_(
+            "{url} was published by the build this manifest comes from, but this build has "
+            "no page there."
+        ),
+        N_(
+            "If the concept was renamed or merged, list its old id under replaces in the concept "
+            "that took it over; otherwise keep the page."
+        ),
+    ),
+    "bad-manifest": (
+        N_("this is not a URL manifest written by glossary build."),
+        N_("Give --compare-urls the url-manifest.json of a previous build's site."),
+    ),
+    "engine-missing": (
+        N_("the site engine '{engine}' is not installed."),
+        N_("Install it with: pip install {engine}"),
+    ),
+    "replaced-id-in-use": (
+        N_("'{id}' is listed as an old id, but it is the id of another concept ({other_path})."),
+        N_("Remove it from replaces: an address can lead to only one concept."),
+    ),
+    "replaced-id-claimed-twice": (
+        N_("the old id '{id}' is also claimed by '{other}' ({other_path})."),
+        N_("Keep it in the concept that took over its meaning, and remove it from the other."),
+    ),
     "duplicate-term": (
         N_(
             "the preferred {lang} term '{term}' is also preferred for '{other}' "
@@ -238,6 +264,42 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "example-mismatch": (
         N_("the stated result {stated} differs from the computed {computed}."),
         N_("Correct the result or the inputs."),
+    ),
+    "example-language-mismatch": (
+        N_("with the {lang} values the result is {computed}, not the stated {stated}."),
+        N_("Give the result one value per language ({lang}: …) or correct the {lang} values."),
+    ),
+    "example-amount-not-localized": (
+        N_(
+            "'{name}' is an amount of money but has no value for {languages}: each language "
+            "shows amounts in its own currency."
+        ),
+        N_(
+            "Give one value per language, plausible in that market and agreeing with the "
+            "language's example sentence: {sample}."
+        ),
+    ),
+    "example-amount-copied": (
+        N_(
+            "'{name}' has the same number in {languages} as in {source}, so the page would show "
+            "that number under another currency sign."
+        ),
+        N_(
+            "Give the amount a customer in that market would see, agreeing with the language's "
+            "example sentence."
+        ),
+    ),
+    "alternative-unlabelled-name": (
+        N_("the alternative uses '{name}', which is not an input of the formula and has no label."),
+        N_("Label it in every language under the alternative's 'labels', or use an input's name."),
+    ),
+    "alternative-unused-label": (
+        N_("the alternative labels '{name}', which its expression does not use."),
+        N_("Remove the label or correct the name."),
+    ),
+    "alternative-label-for-input": (
+        N_("'{name}' is an input of the formula; the alternative shows it with the input's label."),
+        N_("Remove this label, or rename the alternative's value if it means something else."),
     ),
     "inverse-mismatch": (
         N_("solving the formula for '{name}' gives {computed}, not the example's {value}."),

@@ -110,6 +110,7 @@ class Concept:
     entries: Mapping[str, Entry] = field(repr=False)
     tags: tuple[str, ...] = ()
     relations: tuple[Relation, ...] = field(default=(), repr=False)
+    replaces: tuple[str, ...] = ()  # old ids whose addresses redirect here
     sources: tuple[Source, ...] = field(default=(), repr=False)
     formula: Mapping[str, Any] | None = field(default=None, repr=False)
     path: Path | None = field(default=None, repr=False, compare=False)
@@ -205,6 +206,7 @@ def build_concept(doc: TermData, config: Config) -> Concept:
         entries=entries,
         tags=tuple(t for t in _items(data.get("tags"), str)),
         relations=relations,
+        replaces=tuple(_items(data.get("replaces"), str)),
         sources=tuple(_source(s, config) for s in _items(data.get("sources"))),
         formula=formula or None,
         path=doc.path,

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -48,10 +49,20 @@ class Page:
     text: str
 
 
+class Placed(NamedTuple):
+    """Where a page of the site is: its language and its path in that language's docs."""
+
+    lang: str
+    path: str
+
+
 @dataclass(frozen=True)
 class SiteSettings:
     site_url: str  # ends with "/"
-    edit_url: str  # ends with "/": the term file's name is appended
+    edit_url: str  # ends with "/": the term file's name is appended; "" = no edit links
+    repo_url: str = ""  # "" = no repository
+    edit_uri: str = "edit/main/"  # the repository's edit path, as MkDocs' edit_uri
+    preview: bool = False  # a per-change preview: no page is indexed
 
 
 def url_path(md_path: str) -> str:
@@ -335,7 +346,7 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         backlinks=sorted(linked.backlinks(lang, concept.id), key=view.sort_key),
         sources=[_source_view(s, view.config, lang) for s in concept.sources],
         category_name=view.config.category_name(concept.category or "", lang),
-        edit_url=f"{view.settings.edit_url}{concept.id}.yaml",
+        edit_url=f"{view.settings.edit_url}{concept.id}.yaml" if view.settings.edit_url else "",
     )
     meta = {
         "title": title,

@@ -46,6 +46,17 @@ def build_schema(config: Config) -> dict:
         required=[lang.tag for lang in config.languages if lang.required],
         additionalProperties=False,
     )
+    schema["$defs"]["localized-number"].update(
+        properties={
+            lang.tag: {
+                "description": f"The value on the {lang.name} page (amounts in {lang.currency}).",
+                "type": "number",
+            }
+            for lang in config.languages
+        },
+        required=[config.source_language],
+        additionalProperties=False,
+    )
     schema["$defs"]["source-note"].update(
         properties={
             lang.tag: {"description": f"The note in {lang.name}.", "$ref": "#/$defs/text"}
@@ -60,7 +71,9 @@ def build_schema(config: Config) -> dict:
 def _ordered(schema: dict, config: Config) -> dict:
     """Put language properties right after id and category, as editors write them."""
     props = schema["properties"]
-    order = ["id", "category", "tags", *config.language_tags, "relations", "sources", "formula"]
+    first = ["id", "replaces", "category", "tags", *config.language_tags]
+    order = [*first, "relations", "sources", "formula"]
+    order += [key for key in props if key not in order]  # a new field is never dropped
     schema["properties"] = {key: props[key] for key in order if key in props}
     return schema
 
@@ -137,7 +150,7 @@ def render_reference(schema: dict) -> str:
         *_rows(schema, schema),
     ]
     for name, node in schema["$defs"].items():
-        if "properties" not in node or name == "localized":
+        if "properties" not in node or name in ("localized", "localized-number"):
             continue
         lines += [
             "",
@@ -153,6 +166,10 @@ def render_reference(schema: dict) -> str:
         "## localized",
         "",
         f"A mapping from language tag ({langs}) to a short text in that language.",
+        "",
+        "## localized-number",
+        "",
+        " ".join(schema["$defs"]["localized-number"]["description"].split()),
         "",
     ]
     return "\n".join(lines)

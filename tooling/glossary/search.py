@@ -179,12 +179,11 @@ def write_search_files(
     return changed
 
 
-def rewrite_index(site_lang_dir: Path, docs_lang_dir: Path) -> None:
-    """Add our entries for term pages (which Material leaves out, see ``render_term``) to
-    Material's index, and store it as UTF-8 (Material escapes every non-ASCII character,
-    which nearly doubles Korean and Chinese)."""
+def rewrite_index(site_lang_dir: Path, terms_file: Path) -> None:
+    """Add our entries for term pages (``terms_file``, which ``search_pages`` made: Material
+    leaves term pages out, see ``render_term``) to Material's index, and store it as UTF-8
+    (Material escapes every non-ASCII character, which nearly doubles Korean and Chinese)."""
     index_file = site_lang_dir / "search" / "search_index.json"
-    terms_file = docs_lang_dir / TERMS_FILE
     if not index_file.is_file() or not terms_file.is_file():
         return
     index = json.loads(index_file.read_text("utf-8"))
@@ -193,4 +192,3 @@ def rewrite_index(site_lang_dir: Path, docs_lang_dir: Path) -> None:
         doc for doc in index["docs"] if not doc["location"].startswith("terms/")
     ] + ours
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
-    (site_lang_dir / TERMS_FILE).unlink(missing_ok=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -14,16 +15,14 @@ from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.livereload import LiveReloadServer
 
 from glossary.config import load_config
-from glossary.emit import read_base_config, site_settings, write_root
+from glossary.emit import read_base_config, site_settings
 from glossary.messages import render_message
-from glossary.render import lang_slug
-from glossary.search import rewrite_index
-from glossary.site import Inputs, Project, docs_dir, generate, prepare
+from glossary.site import Project, finish, generate, prepare
 
 log = logging.getLogger("glossary.serve")
 
 
-def _build_languages(config_files: dict[str, Path], languages: set[str], dirty: bool) -> None:
+def _build_languages(config_files: dict[str, Path], languages: Iterable[str], dirty: bool) -> None:
     for lang, path in config_files.items():
         if lang in languages:
             mkdocs_build(load_mkdocs_config(config_file=str(path)), dirty=dirty)
@@ -43,24 +42,20 @@ def serve(root: Path, host: str, port: int) -> int:
     )
 
     def rebuild(dirty: bool = True) -> bool:
+        """The build's own steps (``site.generate``, ``prepare``, ``finish``) with MkDocs
+        run in this process on the languages that changed, keeping unchanged pages."""
         start = time.perf_counter()
         # the same record of inputs as glossary build: pages the preview wrote (with its
         # own site address) are not taken for the build's, and the other way round
-        inputs = Inputs(project, config, settings)
-        report, pages, changed, api = generate(
-            project, config, settings, docs_dir(project), inputs.select
-        )
-        if report.exit_code() != 0:
-            print(report.format_text(), file=sys.stderr)
+        generated = generate(project, config, settings)
+        if not generated.ok:
+            print(generated.report.format_text(), file=sys.stderr)
             print(render_message("serve-kept", {}), file=sys.stderr)
             return False
-        pages, api = inputs.record(pages, api)
         config_files = prepare(project, config, settings, out)
-        languages = set(config.language_tags) if not dirty else changed
+        languages = set(config.language_tags) if not dirty else set(generated.changed)
         _build_languages(config_files, languages, dirty)
-        for lang in languages:
-            rewrite_index(out / lang_slug(lang), docs_dir(project) / lang_slug(lang))
-        write_root(out, config, settings, pages, api)
+        finish(project, config, settings, out, generated, languages)
         log.info(render_message("serve-rebuilt", {"seconds": f"{time.perf_counter() - start:.2f}"}))
         return True
 

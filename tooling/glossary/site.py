@@ -1,25 +1,28 @@
-"""The site build: check → link → render → emit, as ``glossary build`` and ``glossary
-serve`` run it. Glossary logic stays here and in the stages it calls; MkDocs only turns
-the generated Markdown into HTML."""
+"""The site build: check → link → metrics → render (a plan of files per language) →
+write → MkDocs → finish (search indexes, site root) → swap, as ``glossary build`` and
+``glossary serve`` both run it. Glossary logic stays here and in the stages it calls;
+MkDocs only turns the generated Markdown into HTML."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
-from glossary.cache import CACHE_DIR, replace_file
+from glossary.cache import replace_file
 from glossary.config import Config, load_config
 from glossary.diagnostics import Report
 from glossary.emit import (
     MkDocsRun,
     copy_static,
     language_config,
-    markdown_files,
     read_base_config,
     run_all,
     site_settings,
@@ -27,27 +30,46 @@ from glossary.emit import (
     stop_on_signals,
     swap_into_place,
     write_configs,
-    write_pages,
+    write_plan,
     write_root,
 )
 from glossary.exchange import format_api
 from glossary.formula.metric import build_metrics
-from glossary.link import link_glossary
-from glossary.pipeline import load_glossary
-from glossary.render import Page, SiteSettings, lang_slug, render_language
-from glossary.search import rewrite_index, write_search_files
+from glossary.link import Linked, link_glossary
+from glossary.pipeline import inverses_cache, load_glossary
+from glossary.publish import (
+    MANIFEST,
+    Redirect,
+    headers_file,
+    iter_lost_urls,
+    iter_redirect_files,
+    manifest_text,
+)
+from glossary.render import Page, Placed, SiteSettings, lang_slug, render_language
+from glossary.search import LEXICON_FILE, TERMS_FILE, rewrite_index, search_pages
 from glossary.workers import fork_map
+
+log = logging.getLogger("glossary.timing")  # the benchmarks listen here; nobody else needs it
+
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Log how long a stage of the build took (``glossary.timing``, level DEBUG)."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        log.debug("%s", name, extra={"stage": name, "seconds": time.perf_counter() - start})
 
 
 @dataclass
 class BuildResult:
     ok: bool
     report: Report
-    pages: list[Page] = field(default_factory=list)
+    pages: list[Placed] = field(default_factory=list)
     generate_seconds: float = 0.0
     mkdocs_seconds: float = 0.0
     runs: list[MkDocsRun] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)  # our stages: check, render, finish
     rendered: set[str] = field(default_factory=set)  # languages whose pages were made this time
 
 
@@ -83,68 +105,113 @@ def hand_written_pages(site_src: Path, config: Config) -> list[Page]:
     return pages
 
 
+@dataclass(frozen=True)
+class Generated:
+    """What generation made: the pages of every language (rendered now or kept from the
+    last build), which languages were rendered and which of them changed, and the JSON API."""
+
+    report: Report
+    pages: list[Placed] = field(default_factory=list)
+    rendered: frozenset[str] = frozenset()
+    changed: frozenset[str] = frozenset()
+    api: str = ""
+    redirects: tuple[Redirect, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.report.exit_code() == 0
+
+
 def generate(
-    project: Project,
-    config: Config,
-    settings: SiteSettings,
-    docs: Path | None = None,
-    select=None,
-    timings: dict | None = None,
-) -> tuple[Report, list[Page], set[str], str | None]:
-    """Check, link and render every page of every language (and, given ``docs``, write
-    them there, telling which languages changed) and the JSON API, or return the report
-    that stops the build. ``select(concepts)`` may narrow the languages to render;
-    ``timings`` receives the seconds spent checking and rendering."""
-    start = time.perf_counter()
-    glossary = load_glossary(
-        [project.terms],
-        config=config,
-        want_concepts=True,
-        meanwhile=lambda: _warm_up(config.language_tags),
-    )
-    checked = time.perf_counter()
-    if timings is not None:
-        timings["check"] = checked - start
-    if glossary.report.exit_code() != 0:
-        return glossary.report, [], set(), None
-    linked = replace(
-        link_glossary(glossary.concepts, config),
-        metrics=build_metrics(glossary.concepts, project.root / CACHE_DIR / "inverses.json"),
-    )
-    extra = hand_written_pages(project.site_src, config)
-    languages = select(glossary.concepts) if select else None
-    pages, changed, api = render_languages(linked, config, settings, extra, docs, languages)
-    if timings is not None:
-        timings["render"] = time.perf_counter() - checked
-    return glossary.report, pages, changed, api
+    project: Project, config: Config, settings: SiteSettings, incremental: bool = True
+) -> Generated:
+    """Check, link and make the metrics of every concept, then render and write the pages
+    and search files of every language whose inputs changed since the last build (all of
+    them unless ``incremental``), or return the report that stops the build."""
+    inputs = Inputs(project, config, settings)
+    with stage("check"):
+        checked = load_glossary([project.terms], config=config, want_concepts=True)
+    if checked.report.exit_code() != 0:
+        return Generated(checked.report)
+    with stage("render"):
+        metrics = build_metrics(checked.concepts, checked.solved)
+        checked.solved.write(
+            inverses_cache(project.terms), {m.expression for m in metrics.values()}
+        )
+        linked = replace(link_glossary(checked.concepts, config), metrics=metrics)
+        wanted = inputs.select(checked.concepts) if incremental else set(config.language_tags)
+        work = RenderWork(
+            linked,
+            config,
+            settings,
+            hand_written_pages(project.site_src, config),
+            docs_dir(project),
+            search_dir(project),
+        )
+        made, changed, api = render_languages(work, wanted)
+        api = inputs.record(made, api)
+    pages = [Placed(lang, path) for lang in config.language_tags for path in inputs.pages(lang)]
+    redirects = tuple(_redirects(checked.concepts, config))
+    return Generated(checked.report, pages, frozenset(made), frozenset(changed), api, redirects)
 
 
-_SHARED: dict = {}
+def _redirects(concepts: dict, config: Config) -> Iterator[Redirect]:
+    for concept in concepts.values():
+        names = {
+            lang: entry.preferred.term
+            for lang in config.language_tags
+            if (entry := concept.entry(lang)) and entry.preferred
+        }
+        for old in concept.replaces:
+            yield Redirect(old, concept.id, names)
+
+
+@dataclass(frozen=True)
+class RenderWork:
+    """What rendering needs, handed once to the render workers (see ``workers``)."""
+
+    linked: Linked
+    config: Config
+    settings: SiteSettings
+    extra: list[Page]  # the hand-written pages
+    docs: Path
+    search: Path
+
+
 PARALLEL_RENDER_FROM = 100  # concepts; below this, worker processes cost more than they save
-API, SEARCH = "api", "search"  # the tasks that write the JSON API and the search files
+API, SEARCH = "api", "search"  # the tasks that make the JSON API and the search files
 
 
-def _render_one(task: str) -> tuple[list[Page], str | None, set[str]]:
-    """One task of the render: a language's pages (linked, rendered and, when writing,
-    written), the search files of every language (their lookup keys are shared, so made
-    once), or the JSON API. Returns pages, the API and the languages whose files changed."""
-    linked, config, settings, extra, docs, languages = _SHARED["work"]
+class Made(NamedTuple):
+    pages: dict[str, list[str]]  # language → the paths of its pages, for a language task
+    changed: set[str]  # languages whose files changed
+    api: str | None  # for the API task
+
+
+def _render_task(work: RenderWork, task: str) -> Made:
+    """One task of the render: a language's pages (linked, rendered and written), the
+    search files of every language (their lookup keys are shared, so made once), or the
+    JSON API."""
+    config = work.config
     if task == API:
-        return [], format_api(linked.concepts.values(), config), set()
+        return Made({}, set(), format_api(work.linked.concepts.values(), config))
     if task == SEARCH:
-        folder_of = lambda lang: docs / lang_slug(lang)  # noqa: E731
-        changed = write_search_files(linked, list(languages), config.source_language, folder_of)
-        return [], None, changed
+        languages = list(config.language_tags)
+        changed = set()
+        for lang, files in search_pages(work.linked, languages, config.source_language).items():
+            lexicon = {LEXICON_FILE: files[LEXICON_FILE]}
+            terms = {f"{lang_slug(lang)}.json": files[TERMS_FILE]}
+            if write_plan(work.docs / lang_slug(lang), lexicon, prune=False):
+                changed.add(lang)
+            if write_plan(work.search, terms, prune=False):
+                changed.add(lang)
+        return Made({}, changed, None)
     lang = task
-    pages = render_language(linked, config, lang, settings) + [p for p in extra if p.lang == lang]
-    if docs is None:
-        return pages, None, {lang}
-    changed = {lang} if write_pages(pages, docs, lang) else set()
-    return (
-        [Page(p.lang, p.path, "") for p in pages],
-        None,
-        changed,
-    )  # written: only places travel back
+    pages = render_language(work.linked, config, lang, work.settings)
+    pages += [p for p in work.extra if p.lang == lang]
+    plan = {page.path: page.text for page in pages}
+    written = write_plan(work.docs / lang_slug(lang), plan, prune=True, suffix=".md")
+    return Made({lang: sorted(plan)}, {lang} if written else set(), None)
 
 
 def _warm_up(languages: Iterable[str]) -> None:
@@ -166,36 +233,24 @@ def _warm_up(languages: Iterable[str]) -> None:
 
 
 def render_languages(
-    linked,
-    config: Config,
-    settings: SiteSettings,
-    extra: list[Page],
-    docs: Path | None,
-    only: set[str] | None = None,
-) -> tuple[list[Page], set[str], str | None]:
-    """Every language's pages (or those of ``only``), which languages changed, and the
-    JSON API (None when ``only`` is empty: nothing is made). On large glossaries the
-    languages, their search files and the API are made in parallel, in forked workers
-    that inherit the checked glossary; each worker links the language it renders."""
-    languages = [lang for lang in config.language_tags if only is None or lang in only]
+    work: RenderWork, only: set[str]
+) -> tuple[dict[str, list[str]], set[str], str]:
+    """The pages each language of ``only`` now has, which languages' files changed, and the
+    JSON API. On large glossaries the languages, the search files and the API are made in
+    parallel, in forked workers that inherit the linked glossary; each worker links the
+    language it renders."""
+    languages = [lang for lang in work.config.language_tags if lang in only]
     if not languages:
-        return [], set(), None
+        return {}, set(), ""
     # the search files of every language hold every language's terms: all are remade
-    tasks = languages + ([SEARCH] if docs is not None else []) + [API]  # longest first
-    _SHARED["work"] = (linked, config, settings, extra, docs, config.language_tags)
-    try:
-        results = fork_map(
-            _render_one, tasks, parallel=len(linked.concepts) >= PARALLEL_RENDER_FROM
-        )
-        pages = [page for task_pages, _, _ in results for page in task_pages]
-        changed = {lang for _, _, task_changed in results for lang in task_changed}
-        return pages, changed, results[-1][1]
-    finally:
-        _SHARED.clear()
-
-
-def _rewrite_index(folders: tuple[Path, Path]) -> None:
-    rewrite_index(*folders)
+    tasks = [*languages, SEARCH, API]  # longest first
+    parallel = len(work.linked.concepts) >= PARALLEL_RENDER_FROM
+    if parallel:
+        _warm_up(work.config.language_tags)  # once, before the workers inherit it
+    results = fork_map(_render_task, work, tasks, parallel=parallel)
+    pages = {lang: paths for made in results for lang, paths in made.pages.items()}
+    changed = {lang for made in results for lang in made.changed}
+    return pages, changed, results[-1].api or ""
 
 
 def language_inputs(concepts: dict, config: Config) -> dict[str, str]:
@@ -238,6 +293,11 @@ def docs_dir(project: Project) -> Path:
     return project.build / "docs"
 
 
+def search_dir(project: Project) -> Path:
+    """Where each language's full-text entries for term pages wait for MkDocs' index."""
+    return project.build / "search"
+
+
 INPUTS_FILE = "inputs.json"  # in the build folder: what each language's pages were made from
 API_FILE = "terms.json"  # in the build folder: the JSON API made with them
 
@@ -257,10 +317,10 @@ def generator_inputs(project: Project, settings: SiteSettings) -> str:
 
 
 class Inputs:
-    """What the pages in the build folder were made from, so that ``glossary build``
-    renders again only the languages whose inputs changed. The record of a language is
-    dropped before its pages are written and made again after, so an interrupted build
-    is never taken for a finished one."""
+    """What the pages in the build folder were made from (and which pages that made), so
+    that ``glossary build`` renders again only the languages whose inputs changed. The
+    record of a language is dropped before its pages are written and made again after,
+    so an interrupted build is never taken for a finished one."""
 
     def __init__(self, project: Project, config: Config, settings: SiteSettings):
         self.project, self.config, self.settings = project, config, settings
@@ -272,8 +332,12 @@ class Inputs:
         self.recorded: dict = recorded if isinstance(recorded, dict) else {}
         self.made: dict[str, str] = {}
 
+    def _digest(self, lang: str) -> str | None:
+        entry = self.recorded.get(lang)
+        return entry.get("inputs") if isinstance(entry, dict) else None
+
     def select(self, concepts: dict) -> set[str]:
-        """The languages whose pages must be made (``generate``'s ``select``)."""
+        """The languages whose pages must be made."""
         base = generator_inputs(self.project, self.settings)
         self.made = {
             lang: hashlib.blake2b((base + digest).encode(), digest_size=16).hexdigest()
@@ -284,44 +348,31 @@ class Inputs:
         wanted = {
             lang
             for lang, digest in self.made.items()
-            if not ready
-            or self.recorded.get(lang) != digest
-            or not (docs / lang_slug(lang)).is_dir()
+            if not ready or self._digest(lang) != digest or not (docs / lang_slug(lang)).is_dir()
         }
-        self._write(
-            {
-                lang: self.recorded[lang]
-                for lang in self.made
-                if lang not in wanted and lang in self.recorded
-            }
-        )
+        self.recorded = {lang: self.recorded[lang] for lang in self.made if lang not in wanted}
+        self._write()
         return wanted
 
-    def record(self, pages: list[Page], api: str | None) -> tuple[list[Page], str]:
-        """Remember the inputs of the pages ``generate`` just wrote. Returns every page of
-        the site (those rendered now and those already written) and the JSON API (kept
-        beside them for builds that make no page)."""
+    def record(self, made: dict[str, list[str]], api: str) -> str:
+        """Remember what the pages just written were made from, and which they are.
+        Returns the JSON API (kept beside them for builds that render nothing)."""
         api_file = self.project.build / API_FILE
-        if api is None:
-            api = api_file.read_text("utf-8")
-        else:
+        if api:
             replace_file(api_file, api.encode())
-        self._write(self.made)
-        rendered = {page.lang for page in pages}
-        return pages + [
-            page
-            for lang in self.config.language_tags
-            if lang not in rendered
-            for page in written_pages(docs_dir(self.project), lang)
-        ], api
+        else:
+            api = api_file.read_text("utf-8")
+        for lang, paths in made.items():
+            self.recorded[lang] = {"inputs": self.made.get(lang), "pages": paths}
+        self._write()
+        return api
 
-    def _write(self, inputs: dict) -> None:
-        replace_file(self.file, json.dumps(inputs, sort_keys=True).encode())
+    def pages(self, lang: str) -> list[str]:
+        entry = self.recorded.get(lang)
+        return list(entry.get("pages", [])) if isinstance(entry, dict) else []
 
-
-def written_pages(docs: Path, lang: str) -> list[Page]:
-    """The places of the pages already in a language's docs folder."""
-    return [Page(lang, name, "") for name in sorted(markdown_files(str(docs / lang_slug(lang))))]
+    def _write(self) -> None:
+        replace_file(self.file, json.dumps(self.recorded, sort_keys=True).encode())
 
 
 def prepare(project: Project, config: Config, settings: SiteSettings, out: Path) -> dict[str, Path]:
@@ -337,55 +388,101 @@ def prepare(project: Project, config: Config, settings: SiteSettings, out: Path)
     return write_configs(configs, project.build)
 
 
+def _rewrite_index(project: Project, folders: tuple[Path, Path]) -> None:
+    rewrite_index(*folders)
+
+
+def finish(
+    project: Project,
+    config: Config,
+    settings: SiteSettings,
+    out: Path,
+    generated: Generated,
+    languages: Iterable[str],
+) -> None:
+    """After MkDocs: our term entries in the search indexes of ``languages``, the site root
+    (language chooser, 404, robots.txt, sitemap, JSON API), the redirects of renamed
+    concepts, the hosts' ``_headers`` and the URL manifest."""
+    with stage("finish"):
+        folders = [
+            (out / lang_slug(lang), search_dir(project) / f"{lang_slug(lang)}.json")
+            for lang in languages
+        ]
+        parallel = len(generated.pages) >= PARALLEL_RENDER_FROM * len(config.language_tags)
+        fork_map(_rewrite_index, project, folders, parallel=parallel)
+        write_root(out, config, settings, generated.pages, generated.api)
+        for path, text in iter_redirect_files(generated.redirects, config, settings):
+            (out / path).parent.mkdir(parents=True, exist_ok=True)
+            (out / path).write_text(text, encoding="utf-8")
+        (out / "_headers").write_text(headers_file(out), encoding="utf-8")
+        (out / MANIFEST).write_text(manifest_text(out, settings), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How ``glossary build`` was asked to build (its command-line options)."""
+
+    site_url: str | None = None  # else mkdocs.yml's
+    repo_url: str | None = None  # else mkdocs.yml's; none: no repository or edit links
+    engine: str = "mkdocs"  # or "properdocs" (emit.ENGINES)
+    preview: bool = False  # a per-change preview: every page noindex
+    compare_urls: Path | None = None  # a previous build's url-manifest.json
+
+
 def build_site(
-    project: Project, site_dir: Path, site_url: str | None = None, config: Config | None = None
+    project: Project,
+    site_dir: Path,
+    site_url: str | None = None,
+    config: Config | None = None,
+    options: BuildOptions | None = None,
 ) -> BuildResult:
     """Build the whole site aside and swap it into ``site_dir`` only if every step worked.
     Stopped halfway (Ctrl-C, SIGTERM), it stops MkDocs and removes what it staged."""
+    options = options or BuildOptions(site_url=site_url)
     with stop_on_signals():
-        return _build_site(project, site_dir, site_url, config)
+        return _build_site(project, site_dir, options, config or load_config())
 
 
 def _build_site(
-    project: Project, site_dir: Path, site_url: str | None, config: Config | None
+    project: Project, site_dir: Path, options: BuildOptions, config: Config
 ) -> BuildResult:
-    config = config or load_config()
-    settings = site_settings(read_base_config(project.base_config), site_url)
+    base = read_base_config(project.base_config)
+    settings = site_settings(base, options.site_url, options.repo_url, options.preview)
     start = time.perf_counter()
-    timings: dict[str, float] = {}
-    inputs = Inputs(project, config, settings)
-    report, pages, _, api = generate(
-        project, config, settings, docs_dir(project), select=inputs.select, timings=timings
-    )
-    if report.exit_code() != 0:
-        return BuildResult(False, report, timings=timings)
-    rendered = {page.lang for page in pages}
-    pages, api = inputs.record(pages, api)
+    generated = generate(project, config, settings)
+    if not generated.ok:
+        return BuildResult(False, generated.report)
+    rendered = set(generated.rendered)
     staging = staging_dir(site_dir)
     try:
         config_files = prepare(project, config, settings, staging)
-        generated = time.perf_counter() - start
-        runs = run_all(config_files)
-        mkdocs_seconds = time.perf_counter() - start - generated
+        generated_seconds = time.perf_counter() - start
+        runs = run_all(config_files, engine=options.engine)
+        mkdocs_seconds = time.perf_counter() - start - generated_seconds
         if not all(run.ok for run in runs):
             shutil.rmtree(staging, ignore_errors=True)
             return BuildResult(
-                False, report, pages, generated, mkdocs_seconds, runs, timings, rendered
+                False,
+                generated.report,
+                generated.pages,
+                generated_seconds,
+                mkdocs_seconds,
+                runs,
+                rendered,
             )
         finish_start = time.perf_counter()
-        fork_map(
-            _rewrite_index,
-            [
-                (staging / lang_slug(lang), docs_dir(project) / lang_slug(lang))
-                for lang in config.language_tags
-            ],
-            parallel=len(pages) >= PARALLEL_RENDER_FROM * len(config.language_tags),
-        )
-        write_root(staging, config, settings, pages, api)
+        finish(project, config, settings, staging, generated, config.language_tags)
+        if options.compare_urls is not None:
+            lost = list(iter_lost_urls(options.compare_urls, staging))
+            if lost:
+                generated.report.extend(lost)
+                shutil.rmtree(staging, ignore_errors=True)
+                return BuildResult(False, generated.report, generated.pages, runs=runs)
         swap_into_place(staging, site_dir)
-        timings["finish"] = time.perf_counter() - finish_start
-        generated += timings["finish"]
+        generated_seconds += time.perf_counter() - finish_start
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(True, report, pages, generated, mkdocs_seconds, runs, timings, rendered)
+    return BuildResult(
+        True, generated.report, generated.pages, generated_seconds, mkdocs_seconds, runs, rendered
+    )

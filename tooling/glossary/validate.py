@@ -1,21 +1,23 @@
-"""validate: every check of a term file, as iterators of diagnostics.
+"""validate: the checks of one term file, as iterators of diagnostics.
 
-``iter_schema_errors`` explains JSON Schema failures in plain sentences;
-``iter_document_errors`` checks one file's text (NFC, Chinese script, completeness);
-``iter_glossary_errors`` checks across files (ids, duplicate terms, relations) in
-two phases: index every concept first, then resolve."""
+``SchemaChecker.iter_errors`` explains JSON Schema failures in plain sentences, one
+function per keyword (``EXPLAIN``); ``iter_document_errors`` checks one file's text (NFC,
+Chinese script, completeness, placeholders, stale translations). The checks across files
+(ids, duplicate terms, relations) are ``index.iter_index_errors``, in two phases: index
+every concept first, then resolve."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 import jsonschema_rs
 
 from glossary.config import Config
-from glossary.diagnostics import Diagnostic, diagnostic
+from glossary.diagnostics import SOFT, Diagnostic, diagnostic
 from glossary.hanzi import find_foreign_characters
 from glossary.index import suggest
 from glossary.load import SCHEMA_LINE, Document
@@ -98,161 +100,161 @@ def _defs_in(schema_path: Iterable[Any]) -> list:
     return [parts[i + 1] for i, part in enumerate(parts[:-1]) if part == "$defs"]
 
 
+@dataclass(frozen=True)
+class Failure:
+    """One schema failure, with what every explanation needs."""
+
+    doc: Document
+    error: Any
+    schema: dict
+    verbose: bool
+
+    @property
+    def where(self) -> tuple:
+        return tuple(self.error.instance_path)
+
+    @property
+    def details(self) -> dict:
+        return self.error.kind.as_dict()
+
+    @property
+    def instance(self) -> Any:
+        return self.error.instance
+
+    def at(self, code: str, where: tuple | None = None, key: bool = False, **params: object):
+        """A diagnostic at ``where`` (the failing value by default)."""
+        where = self.where if where is None else where
+        mark = self.doc.mark(where, key=key)
+        return diagnostic(str(self.doc.path), mark, "error", code, format_field(where), **params)
+
+
+Explain = Callable[[Failure], Iterator[Diagnostic]]
+
+
+def _required(f: Failure) -> Iterator[Diagnostic]:
+    name = f.details["property"]
+    tips = {"terms": hint("add-terms"), "reason": hint("add-reason")}
+    tip = tips.get(name, hint("add-field", name=name))
+    yield f.at("missing-field", (*f.where, name), name=name, hint=tip)
+
+
+def _additional_properties(f: Failure) -> Iterator[Diagnostic]:
+    known = list(_subschema(f.schema, f.error.schema_path).get("properties", {}))
+    for name in f.details["unexpected"]:
+        suggestion = suggest(name, known)
+        tip = hint("did-you-mean", suggestion=suggestion) if suggestion else hint("remove-field")
+        yield f.at("unknown-field", (*f.where, name), key=True, name=name, hint=tip)
+
+
+def _type(f: Failure) -> Iterator[Diagnostic]:
+    expected = f.details["types"][0]
+    yield f.at(
+        "wrong-type", expected=lazy(TYPE_NAMES.get(expected, expected)), actual=_kind_of(f.instance)
+    )
+
+
+def _enum(f: Failure) -> Iterator[Diagnostic]:
+    tip = _choice_hint(f.instance, f.details["options"])
+    yield f.at("invalid-value", value=f.instance, hint=tip)
+
+
+def _pattern(f: Failure) -> Iterator[Diagnostic]:
+    key = next((p for p in reversed(f.where) if isinstance(p, str)), "")
+    what, tip = _FORMATS.get(key, _FORMATS["id"])
+    yield f.at("invalid-format", value=f.instance, what=lazy(what), hint=hint(tip))
+
+
+def _min_length(f: Failure) -> Iterator[Diagnostic]:
+    yield f.at("empty-text")
+
+
+def _max_length(f: Failure) -> Iterator[Diagnostic]:
+    yield f.at("too-long", maximum=f.details["limit"])
+
+
+def _min_items(f: Failure) -> Iterator[Diagnostic]:
+    yield f.at("empty-list", minimum=f.details["limit"])
+
+
+def _unique_items(f: Failure) -> Iterator[Diagnostic]:
+    seen: set = set()
+    for index, item in enumerate(f.instance):
+        key = repr(item)
+        if key in seen:
+            yield f.at("duplicate-item", (*f.where, index), value=item)
+        seen.add(key)
+
+
+def _contains(f: Failure) -> Iterator[Diagnostic]:
+    """The only ``contains`` in the schema: a language's terms need one preferred term."""
+    terms = f.instance
+    preferred = [
+        i for i, t in enumerate(terms) if isinstance(t, dict) and t.get("status") == "preferred"
+    ]
+    if not preferred:
+        yield f.at("no-preferred")
+    for index in preferred[1:]:
+        yield f.at("several-preferred", (*f.where, index))
+
+
+def _alternatives(f: Failure) -> Iterator[Diagnostic]:
+    """``anyOf``/``oneOf``: a source needs one of its fields; elsewhere each branch's own
+    failures are shown with --verbose (the schema-error line otherwise)."""
+    if f.error.kind.name == "anyOf" and "source" in _defs_in(f.error.schema_path):
+        yield f.at("source-incomplete")
+    elif f.verbose:
+        for branch in f.details.get("context", []):
+            for inner in branch:
+                yield from explain(replace(f, error=inner))
+    else:
+        yield from _other(f)
+
+
+def _out_of_range(f: Failure) -> Iterator[Diagnostic]:
+    bound = lazy(_BOUNDS[f.error.kind.name], limit=f.details["limit"])
+    yield f.at("out-of-range", value=f.instance, bound=bound)
+
+
+def _other(f: Failure) -> Iterator[Diagnostic]:
+    yield f.at("schema-error", detail=f.error.message)
+
+
+# Each JSON Schema keyword's failure explained in the editor's words (as jsonschema keeps
+# one function per keyword); a keyword not listed gets the schema's own message.
+EXPLAIN: dict[str, Explain] = {
+    "required": _required,
+    "additionalProperties": _additional_properties,
+    "type": _type,
+    "enum": _enum,
+    "pattern": _pattern,
+    "minLength": _min_length,
+    "maxLength": _max_length,
+    "minItems": _min_items,
+    "uniqueItems": _unique_items,
+    "contains": _contains,
+    "anyOf": _alternatives,
+    "oneOf": _alternatives,
+    **dict.fromkeys(_BOUNDS, _out_of_range),
+}
+
+
+def explain(failure: Failure) -> Iterator[Diagnostic]:
+    return EXPLAIN.get(failure.error.kind.name, _other)(failure)
+
+
 class SchemaChecker:
     """Runs the JSON Schema (jsonschema-rs: fast enough to run on every save) and turns
     each failure into one plain diagnostic."""
 
     def __init__(self, schema: dict):
-        self._schema = schema
+        self.schema = schema
         self.validator = jsonschema_rs.Draft202012Validator(schema)
 
     def iter_errors(self, doc: Document, verbose: bool = False) -> Iterator[Diagnostic]:
         if self.validator.is_valid(doc.data):
             return
         for error in self.validator.iter_errors(doc.data):
-            yield from self._explain(doc, error, verbose)
-
-    def _explain(self, doc: Document, error: Any, verbose: bool) -> Iterator[Diagnostic]:
-        where = tuple(error.instance_path)
-        keyword = error.kind.name
-        details = error.kind.as_dict()
-        here = doc.mark(where)
-        path = str(doc.path)
-        instance = error.instance
-        if keyword == "required":
-            name = details["property"]
-            tip = {"terms": hint("add-terms"), "reason": hint("add-reason")}.get(
-                name, hint("add-field", name=name)
-            )
-            yield diagnostic(
-                path,
-                here,
-                "error",
-                "missing-field",
-                format_field((*where, name)),
-                name=name,
-                hint=tip,
-            )
-        elif keyword == "additionalProperties":
-            known = list(_subschema(self.validator_schema, error.schema_path).get("properties", {}))
-            for name in details["unexpected"]:
-                suggestion = suggest(name, known)
-                tip = (
-                    hint("did-you-mean", suggestion=suggestion)
-                    if suggestion
-                    else hint("remove-field")
-                )
-                yield diagnostic(
-                    path,
-                    doc.mark((*where, name), key=True),
-                    "error",
-                    "unknown-field",
-                    format_field((*where, name)),
-                    name=name,
-                    hint=tip,
-                )
-        elif keyword == "type":
-            expected = details["types"][0]
-            yield diagnostic(
-                path,
-                here,
-                "error",
-                "wrong-type",
-                format_field(where),
-                expected=lazy(TYPE_NAMES.get(expected, expected)),
-                actual=_kind_of(instance),
-            )
-        elif keyword == "enum":
-            yield diagnostic(
-                path,
-                here,
-                "error",
-                "invalid-value",
-                format_field(where),
-                value=instance,
-                hint=_choice_hint(instance, details["options"]),
-            )
-        elif keyword == "pattern":
-            key = next((p for p in reversed(where) if isinstance(p, str)), "")
-            what, tip = _FORMATS.get(key, _FORMATS["id"])
-            what = lazy(what)
-            yield diagnostic(
-                path,
-                here,
-                "error",
-                "invalid-format",
-                format_field(where),
-                value=instance,
-                what=what,
-                hint=hint(tip),
-            )
-        elif keyword == "minLength":
-            yield diagnostic(path, here, "error", "empty-text", format_field(where))
-        elif keyword == "maxLength":
-            yield diagnostic(
-                path, here, "error", "too-long", format_field(where), maximum=details["limit"]
-            )
-        elif keyword == "minItems":
-            yield diagnostic(
-                path, here, "error", "empty-list", format_field(where), minimum=details["limit"]
-            )
-        elif keyword == "uniqueItems":
-            seen: set = set()
-            for index, item in enumerate(instance):
-                key = repr(item)
-                if key in seen:
-                    yield diagnostic(
-                        path,
-                        doc.mark((*where, index)),
-                        "error",
-                        "duplicate-item",
-                        format_field((*where, index)),
-                        value=item,
-                    )
-                seen.add(key)
-        elif keyword == "contains":
-            yield from self._explain_preferred(doc, where, instance)
-        elif keyword == "anyOf" and "source" in _defs_in(error.schema_path):
-            yield diagnostic(path, here, "error", "source-incomplete", format_field(where))
-        elif keyword in ("anyOf", "oneOf") and verbose:
-            for branch in details.get("context", []):
-                for inner in branch:
-                    yield from self._explain(doc, inner, verbose)
-        elif keyword in _BOUNDS:
-            yield diagnostic(
-                path,
-                here,
-                "error",
-                "out-of-range",
-                format_field(where),
-                value=instance,
-                bound=lazy(_BOUNDS[keyword], limit=details["limit"]),
-            )
-        else:
-            yield diagnostic(
-                path, here, "error", "schema-error", format_field(where), detail=error.message
-            )
-
-    @property
-    def validator_schema(self) -> dict:
-        return self._schema
-
-    @staticmethod
-    def _explain_preferred(doc: Document, where: tuple, terms: list) -> Iterator[Diagnostic]:
-        preferred = [
-            i for i, t in enumerate(terms) if isinstance(t, dict) and t.get("status") == "preferred"
-        ]
-        field_name = format_field(where)
-        if not preferred:
-            yield diagnostic(str(doc.path), doc.mark(where), "error", "no-preferred", field_name)
-        for index in preferred[1:]:
-            yield diagnostic(
-                str(doc.path),
-                doc.mark((*where, index)),
-                "error",
-                "several-preferred",
-                format_field((*where, index)),
-            )
+            yield from explain(Failure(doc, error, self.schema, verbose))
 
 
 def _script_of(where: tuple, config: Config) -> str | None:
@@ -271,7 +273,7 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
         yield diagnostic(
             path,
             (1, 1),
-            config.severity_of("missing-schema-line"),
+            SOFT,
             "missing-schema-line",
             line=SCHEMA_LINE,
         )
@@ -280,7 +282,7 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
             yield diagnostic(
                 path,
                 doc.mark(where),
-                config.severity_of("not-nfc"),
+                SOFT,
                 "not-nfc",
                 format_field(where),
                 nfc=unicodedata.normalize("NFC", text)[:80],
@@ -293,7 +295,7 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
             yield diagnostic(
                 path,
                 doc.mark(where),
-                config.severity_of("wrong-script"),
+                SOFT,
                 "wrong-script",
                 format_field(where),
                 script_found=lazy(SCRIPT_NAMES[other]),
@@ -322,7 +324,7 @@ def _iter_completeness(doc: Document, concept: Concept, config: Config) -> Itera
                 yield diagnostic(
                     path,
                     doc.mark(()),
-                    config.severity_of("missing-language"),
+                    SOFT,
                     "missing-language",
                     lang=lang.tag,
                 )
@@ -332,7 +334,7 @@ def _iter_completeness(doc: Document, concept: Concept, config: Config) -> Itera
             yield diagnostic(
                 path,
                 where,
-                config.severity_of("missing-definition"),
+                SOFT,
                 "missing-definition",
                 lang.tag,
                 lang=lang.tag,
@@ -341,15 +343,15 @@ def _iter_completeness(doc: Document, concept: Concept, config: Config) -> Itera
             yield diagnostic(
                 path,
                 where,
-                config.severity_of("missing-example"),
+                SOFT,
                 "missing-example",
                 lang.tag,
                 lang=lang.tag,
             )
     if not concept.relations and "relations" not in doc.data:
-        yield diagnostic(path, doc.mark(()), config.severity_of("no-relations"), "no-relations")
+        yield diagnostic(path, doc.mark(()), SOFT, "no-relations")
     if not concept.sources and "sources" not in doc.data:
-        yield diagnostic(path, doc.mark(()), config.severity_of("no-sources"), "no-sources")
+        yield diagnostic(path, doc.mark(()), SOFT, "no-sources")
 
 
 def _iter_source_notes(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
@@ -364,7 +366,7 @@ def _iter_source_notes(doc: Document, concept: Concept, config: Config) -> Itera
                 yield diagnostic(
                     str(doc.path),
                     doc.mark(where),
-                    config.severity_of("missing-source-note"),
+                    SOFT,
                     "missing-source-note",
                     format_field(where),
                     lang=lang,
@@ -383,7 +385,7 @@ def _iter_placeholders(doc: Document, config: Config) -> Iterator[Diagnostic]:
             yield diagnostic(
                 str(doc.path),
                 doc.mark(where),
-                config.severity_of("placeholder"),
+                SOFT,
                 "placeholder",
                 format_field(where),
                 text=text.strip(),
@@ -404,7 +406,7 @@ def _iter_stale(doc: Document, concept: Concept, config: Config) -> Iterator[Dia
             yield diagnostic(
                 str(doc.path),
                 doc.mark(("sources",) if name == "sources" else (lang, name)),
-                config.severity_of("stale-translation"),
+                SOFT,
                 "stale-translation",
                 f"{lang}.{name}",
                 source=config.source_language,

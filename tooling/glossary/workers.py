@@ -1,27 +1,67 @@
-"""Worker processes for the stages that spread over the machine's cores. They are forked,
-so they inherit everything the main process has loaded and checked: only a task's name
-or file goes to them, only its result comes back."""
+"""Worker processes for the stages that spread over the machine's cores.
+
+Workers are forked, so they inherit what the main process has loaded and checked. A stage
+hands a pool its function and the context every task needs (the configuration, the
+linked glossary …) once, when the workers start: under ``fork`` these start-up arguments
+are inherited, never pickled. Each task then sends only its own small value (a file, a
+language) and gets its result back. Nothing is shared through module globals: the slot
+below is written only inside a worker, by the pool's initializer, and read by its tasks."""
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
+C = TypeVar("C")
 T = TypeVar("T")
 R = TypeVar("R")
+
+_WORK: list[Any] = []  # in a worker only: [function, context], set by _receive
 
 
 def cores() -> int:
     return os.cpu_count() or 1
 
 
-def fork_pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+def _receive(function: Callable, context: object) -> None:
+    _WORK[:] = [function, context]
+
+
+def _run(task: object) -> object:
+    function, context = _WORK
+    return function(context, task)
+
+
+class Pool(Generic[C, T, R]):
+    """Forked workers that run ``function(context, task)``."""
+
+    def __init__(self, function: Callable[[C, T], R], context: C, workers: int) -> None:
+        self._pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_receive,
+            initargs=(function, context),
+        )
+
+    def submit(self, task: T) -> Future[R]:
+        return self._pool.submit(_run, task)  # type: ignore[arg-type]
+
+    def map(self, tasks: Iterable[T], chunksize: int = 1) -> Iterator[R]:
+        return self._pool.map(_run, tasks, chunksize=chunksize)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self._pool.shutdown()
+
+    def __enter__(self) -> Pool[C, T, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 @contextmanager
@@ -38,11 +78,17 @@ def frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
-def fork_map(function: Callable[[T], R], tasks: Sequence[T], parallel: bool = True) -> list[R]:
-    """``function`` over ``tasks`` in order: in forked workers when ``parallel`` and the
-    machine has two cores or more, else in this process."""
+def fork_map(
+    function: Callable[[C, T], R],
+    context: C,
+    tasks: Sequence[T],
+    parallel: bool = True,
+    chunksize: int = 1,
+) -> list[R]:
+    """``function(context, task)`` over ``tasks`` in order: in forked workers when
+    ``parallel`` and the machine has two cores or more, else in this process."""
     workers = min(len(tasks), cores())
     if not parallel or workers < 2:
-        return [function(task) for task in tasks]
-    with frozen_heap(), fork_pool(workers) as pool:
-        return list(pool.map(function, tasks))
+        return [function(context, task) for task in tasks]
+    with frozen_heap(), Pool(function, context, workers) as pool:
+        return list(pool.map(tasks, chunksize))

@@ -4,15 +4,19 @@ what stopped it."""
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
+from glossary.emit import ENGINES
 from glossary.messages import render_message
-from glossary.site import Project, build_site
+from glossary.site import BuildOptions, Project, build_site
 
 EXAMPLE = """
     glossary build
-    glossary build --site-dir public --site-url https://glossary.example.com/"""
+    glossary build --site-dir public --site-url https://glossary.example.com/
+    glossary build --compare-urls previous/url-manifest.json
+    glossary build --preview --site-url https://preview-42.glossary.example.com/"""
 DETAILS = """
     The site is built aside and swapped into place only when every language built
     cleanly, so a failed build leaves the previous site untouched. The generated
@@ -33,6 +37,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="public address of the site, for canonical links and the sitemap "
         "(default: site_url in mkdocs.yml)",
     )
+    parser.add_argument(
+        "--repo-url",
+        metavar="URL",
+        help="the repository the header and 'edit this term' links point to "
+        "(default: repo_url in mkdocs.yml; none: no such links)",
+    )
+    parser.add_argument(
+        "--compare-urls",
+        type=Path,
+        metavar="MANIFEST",
+        help="a previous build's url-manifest.json: fail if an address it lists would "
+        "now be missing",
+    )
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="a preview of a change: every page asks search engines not to index it",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="what turns the generated Markdown into HTML: MkDocs (default) or ProperDocs",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +68,13 @@ def run(args: argparse.Namespace) -> int:
     if not project.terms.is_dir():
         print(render_message("path-not-found", {"path": project.terms}), file=sys.stderr)
         return 2
-    result = build_site(project, args.site_dir, args.site_url)
+    if importlib.util.find_spec(args.engine) is None:
+        print(render_message("engine-missing", {"engine": args.engine}), file=sys.stderr)
+        return 2
+    options = BuildOptions(
+        args.site_url, args.repo_url, args.engine, args.preview, args.compare_urls
+    )
+    result = build_site(project, args.site_dir, options=options)
     if result.report.diagnostics or not result.pages:
         print(result.report.format_text(), file=sys.stderr)
     for run in result.runs:

@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml import YAMLError
 
 from glossary.config import Config
-from glossary.diagnostics import Diagnostic, diagnostic
+from glossary.diagnostics import Diagnostic, configure, diagnostic
 from glossary.exchange.data import build_concepts, concept_data
 from glossary.exchange.formats import read_import
 from glossary.formula_check import iter_formula_errors
@@ -105,7 +105,7 @@ def _file_errors(path: Path, text: str, checker: SchemaChecker, config: Config) 
         problems += iter_document_errors(doc, build_concept(doc, config), config)
         if isinstance(doc.data.get("formula"), dict):
             problems += iter_formula_errors(doc, config)
-    return [p for p in problems if p.severity == "error"]
+    return [p for p in configure(problems, config) if p.severity == "error"]
 
 
 @dataclass

@@ -148,7 +148,8 @@ def describe(
 
     def show(name: str) -> str:
         unit, decimals = units[name]
-        return format_value(outcome.values[name], unit, lang, currency, decimals, words)
+        per = metric.result.get("per") if name == RESULT else None
+        return format_value(outcome.values[name], unit, lang, currency, decimals, words, per)
 
     formula = render_expression(
         metric.ast, show, lambda n: format_value(n, "number", lang, currency, 6)

@@ -34,6 +34,12 @@ TEMPLATES = {  # unit → the key of its template in the reader's words
     "years": "unit_years",
     "ratio": "unit_ratio",
 }
+PERIODS = {  # a result's ``per`` → the key of its template in the reader's words
+    "day": "per_day",
+    "month": "per_month",
+    "quarter": "per_quarter",
+    "year": "per_year",
+}
 NO_WORDS: Mapping[str, str] = MappingProxyType({})
 
 
@@ -92,10 +98,25 @@ def format_value(
     currency: str | None = None,
     decimals: int | None = None,
     words: Mapping[str, str] = NO_WORDS,
+    per: str | None = None,
 ) -> str:
     """``value`` in ``unit`` for a reader of ``lang`` (percent values are fractions).
     ``words`` are the reader's interface words in ``lang``; a unit written around the
-    number (days, months, years, ratio) takes its template from them."""
+    number (days, months, years, ratio) takes its template from them, and so does the
+    period ``per`` of a rate ("$5,000.00 per day", "하루 ₩5,000,000")."""
+    text = _format_unit(value, unit, lang, currency, decimals, words)
+    period = PERIODS.get(per or "")
+    return words[period].format(n=text) if period and words else text
+
+
+def _format_unit(
+    value: float,
+    unit: str,
+    lang: str,
+    currency: str | None,
+    decimals: int | None,
+    words: Mapping[str, str],
+) -> str:
     value = 0.0 if value == 0 else value  # "-0" never shows
     currency = currency or default_currency(lang)
     fractions = decimals_for(unit, decimals, currency)

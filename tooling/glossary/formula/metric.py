@@ -4,13 +4,12 @@ and by ``glossary check`` and ``glossary calc``."""
 
 from __future__ import annotations
 
-import contextlib
-import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossary.cache import replace_file
+from glossary.cache import read_json_cache, write_json_cache
 from glossary.formula.grammar import FormulaError, names, parse, to_json
 from glossary.formula.solve import RESULT, Inverse, solve_inverses
 
@@ -34,27 +33,48 @@ class Metric:
 
 
 CACHE_VERSION = 2  # 2: inverses no longer simplified
-_SOLVED: dict[
-    str, tuple
-] = {}  # expression -> inverses: solved here, loaded from the cache, or learnt
+Solution = tuple[tuple[str, Any, "str | None"], ...]  # (input, frozen AST or None, problem)
 
 
-def _inverses(expression: str) -> tuple[tuple[str, tuple | None, str | None], ...]:
-    known = _SOLVED.get(expression)
-    if known is None:
-        inverses: list[Inverse] = solve_inverses(parse(expression))
-        known = _SOLVED[expression] = tuple((i.name, _freeze(i.ast), i.problem) for i in inverses)
-    return known
+class SolvedInverses:
+    """The inverses of formulas, by expression: solved with sympy (whose import alone takes
+    a third of a second, and a formula a tenth), read from the cache of earlier runs, or
+    learnt from the process that solved them. One is made per command and handed to the
+    stages that need it; nothing about it lives in the module."""
 
+    def __init__(self, known: dict[str, Solution] | None = None) -> None:
+        self._known: dict[str, Solution] = dict(known or {})
 
-def known_inverses(expression: str) -> tuple | None:
-    """The inverses of ``expression`` if this process has them (solved, cached or learnt)."""
-    return _SOLVED.get(expression)
+    def get(self, expression: str) -> Solution | None:
+        return self._known.get(expression)
 
+    def solve(self, expression: str) -> Solution:
+        known = self._known.get(expression)
+        if known is None:
+            inverses: list[Inverse] = solve_inverses(parse(expression))
+            known = tuple((i.name, _freeze(i.ast), i.problem) for i in inverses)
+            self._known[expression] = known
+        return known
 
-def learn_inverses(expression: str, inverses: tuple) -> None:
-    """Take the inverses another process solved (a check worker's), so they are not solved again."""
-    _SOLVED.setdefault(expression, inverses)
+    def learn(self, expression: str, inverses: Solution) -> None:
+        """Take the inverses another process solved, so they are not solved again."""
+        self._known.setdefault(expression, inverses)
+
+    @classmethod
+    def read(cls, *caches: Path) -> SolvedInverses:
+        """The inverses earlier runs kept in ``caches`` (JSON files of expression → inverses)."""
+        solved = cls()
+        for cache in caches:
+            for expression, inverses in read_json_cache(cache, CACHE_VERSION).items():
+                solved.learn(expression, tuple((n, _freeze(a), p) for n, a, p in inverses))
+        return solved
+
+    def write(self, cache: Path, expressions: Iterable[str]) -> None:
+        """Keep the inverses of ``expressions`` in ``cache`` for the next run (only if they
+        differ from what it holds)."""
+        solved = {e: [[n, _thaw(a), p] for n, a, p in self.solve(e)] for e in expressions}
+        if solved != read_json_cache(cache, CACHE_VERSION):
+            write_json_cache(cache, CACHE_VERSION, solved)
 
 
 def _freeze(ast: Any) -> Any:
@@ -65,13 +85,16 @@ def _thaw(ast: Any) -> Any:
     return [_thaw(a) for a in ast] if isinstance(ast, tuple) else ast
 
 
-def build_metric(concept_id: str, formula: dict, solve: bool = True) -> Metric:
-    """The metric of a well-formed formula block (FormulaError if it does not parse)."""
+def build_metric(
+    concept_id: str, formula: dict, solve: bool = True, solved: SolvedInverses | None = None
+) -> Metric:
+    """The metric of a well-formed formula block (FormulaError if it does not parse); its
+    inverses come from ``solved`` (solved there now if it does not have them yet)."""
     expression = formula["expression"]
     node = parse(expression)
     inverses, forward_only = {}, []
     if solve:
-        for name, ast, _problem in _inverses(expression):
+        for name, ast, _problem in (solved or SolvedInverses()).solve(expression):
             if ast is None:
                 forward_only.append(name)
             else:
@@ -89,48 +112,16 @@ def build_metric(concept_id: str, formula: dict, solve: bool = True) -> Metric:
     )
 
 
-def prime_inverses(cache: Path | None) -> dict:
-    """Load inverses solved by earlier runs, so sympy runs only for new formulas."""
-    known = _read_inverses(cache)
-    for expression, inverses in known.items():
-        _SOLVED.setdefault(expression, tuple((n, _freeze(a), p) for n, a, p in inverses))
-    return known
-
-
-def build_metrics(concepts: dict, cache: Path | None = None) -> dict[str, Metric]:
-    """Every concept's metric. Inverses are kept in ``cache`` (a JSON file of expression →
-    inverses), so sympy runs only for formulas it has not solved before."""
-    known = prime_inverses(cache)
+def build_metrics(concepts: dict, solved: SolvedInverses) -> dict[str, Metric]:
+    """Every concept's metric, with the inverses ``solved`` holds (the check solved them)."""
     metrics = {}
     for cid, concept in concepts.items():
         if concept.formula:
             try:
-                metrics[cid] = build_metric(cid, dict(concept.formula))
+                metrics[cid] = build_metric(cid, dict(concept.formula), solved=solved)
             except (FormulaError, KeyError, TypeError):
                 continue  # reported by glossary check
-    if cache is not None:
-        solved = {
-            m.expression: [[n, _thaw(a), p] for n, a, p in _inverses(m.expression)]
-            for m in metrics.values()
-        }
-        if solved != known:
-            _write_inverses(cache, solved)
     return metrics
 
 
-def _read_inverses(cache: Path | None) -> dict:
-    try:
-        data = json.loads(cache.read_text("utf-8")) if cache else {}
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) and data.pop("version", None) == CACHE_VERSION else {}
-
-
-def _write_inverses(cache: Path, solved: dict) -> None:
-    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-        replace_file(
-            cache, json.dumps({"version": CACHE_VERSION, **solved}, ensure_ascii=False).encode()
-        )
-
-
-__all__ = ["Metric", "build_metric", "build_metrics", "RESULT", "names"]
+__all__ = ["Metric", "SolvedInverses", "build_metric", "build_metrics", "RESULT", "names"]

@@ -1,5 +1,7 @@
-"""What a term page shows of a metric: the formula in words, the worked examples
-formatted at build time in the page's locale, and the data the calculator script needs."""
+"""What a term page shows of a metric: the formula and its alternatives in words, the
+worked examples with the page language's own values (amounts in its currency, see
+``examples``) formatted at build time in its locale, and the data the calculator script
+needs, which starts from the first of them."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from glossary.formula.display import (
     resolved_decimals,
 )
 from glossary.formula.evaluate import evaluate
+from glossary.formula.examples import LocalExample, localize_example, money_names
 from glossary.formula.grammar import FormulaError, parse, to_json
 from glossary.formula.metric import RESULT, Metric
 
@@ -23,6 +26,10 @@ UI_KEYS = (
     "unit_months",
     "unit_years",
     "unit_ratio",
+    "per_day",
+    "per_month",
+    "per_quarter",
+    "per_year",
     "error_missing",
     "error_invalid",
     "error_below",
@@ -42,30 +49,45 @@ def _display_input(item: dict, value: float) -> str:
     return format(shown, ".15g")
 
 
-def _alternative_text(expression: str, by_name: dict, show_num: Callable[[float], str]) -> str:
-    """An alternative formula in words, like the main one (names it lacks stay as written)."""
+def _alternative_text(
+    alternative: dict, by_name: dict, lang: str, source: str, show_num: Callable[[float], str]
+) -> str:
+    """An alternative formula in words, like the main one: the metric's inputs by their
+    labels, the alternative's own names by the labels it gives them."""
+    expression = alternative.get("expression", "")
+    given = alternative.get("labels")
+    own: dict = given if isinstance(given, dict) else {}
     try:
         ast = to_json(parse(expression))
     except FormulaError:
         return expression
-    return render_expression(ast, lambda n: by_name[n]["label"] if n in by_name else n, show_num)
+
+    def show_var(name: str) -> str:
+        if name in by_name:
+            return by_name[name]["label"]
+        return _label({"name": name, "label": own.get(name)}, lang, source)
+
+    return render_expression(ast, show_var, show_num)
 
 
 def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, source: str) -> dict:
-    currency = default_currency(lang)
+    local = [localize_example(metric, e, lang, source) for e in metric.examples]
+    currency = local[0].currency if local else default_currency(lang)
     inputs = [{**item, "label": _label(item, lang, source)} for item in metric.inputs]
     result = {
         "name": RESULT,
         "label": result_label,
         "unit": metric.result.get("unit", "number"),
         "decimals": metric.result.get("decimals"),
+        "per": metric.result.get("per"),
     }
     by_name = {item["name"]: item for item in inputs}
 
-    def show(name: str, value: float) -> str:
+    def show(name: str, value: float, money: str) -> str:
         item = result if name == RESULT else by_name[name]
         unit, decimals = item.get("unit", "number"), item.get("decimals")
-        return format_value(value, unit, lang, currency, decimals, ui)
+        per = result["per"] if name == RESULT else None
+        return format_value(value, unit, lang, money, decimals, ui, per)
 
     def show_num(number: float) -> str:
         return format_value(number, "number", lang, currency, 6)
@@ -74,30 +96,31 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
         metric.ast, lambda n: by_name[n]["label"], show_num
     )
     examples = []
-    for example in metric.examples:
-        values = example.get("inputs", {})
+    for example, shown in zip(metric.examples, local, strict=True):
         try:
-            value = evaluate(metric.ast, values)
-        except Exception:
+            value = evaluate(metric.ast, shown.inputs)
+        except FormulaError:
             continue
         description = (example.get("description") or {}).get(lang, "")
 
-        def show_given(name: str, given: dict = values) -> str:
-            return show(name, given[name])
+        def show_given(name: str, given: LocalExample = shown) -> str:
+            return show(name, given.inputs[name], given.currency)
 
         examples.append(
             {
                 "description": description,
                 "rows": [
-                    (by_name[n]["label"], show(n, v)) for n, v in values.items() if n in by_name
+                    (by_name[n]["label"], show(n, v, shown.currency))
+                    for n, v in shown.inputs.items()
+                    if n in by_name
                 ],
                 "substituted": render_expression(metric.ast, show_given, show_num)
                 + " = "
-                + show(RESULT, value),
-                "result": show(RESULT, value),
+                + show(RESULT, value, shown.currency),
+                "result": show(RESULT, value, shown.currency),
             }
         )
-    first = metric.examples[0].get("inputs", {}) if metric.examples else {}
+    first = local[0].inputs if local else {}
     fields = [
         {
             "name": item["name"],
@@ -132,7 +155,7 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
         "variant": (metric.raw.get("variant") or {}).get(lang, ""),
         "alternatives": [
             {
-                "expression": _alternative_text(alt.get("expression", ""), by_name, show_num),
+                "expression": _alternative_text(alt, by_name, lang, source, show_num),
                 "label": (alt.get("label") or {}).get(lang, ""),
             }
             for alt in metric.raw.get("alternatives") or []
@@ -144,6 +167,9 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
         "solve_options": [
             (name, result_label if name == RESULT else by_name[name]["label"]) for name in solvable
         ],
-        "currencies": [currency, *(c for c in CURRENCIES if c != currency)],
+        # the currency picker: only where there is money to count
+        "currencies": [currency, *(c for c in CURRENCIES if c != currency)]
+        if money_names(metric)
+        else [],
         "data": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
     }
