@@ -136,9 +136,10 @@ def test_published_text_never_mentions_internal_sources(concepts) -> None:
             ]
             found += [(cid, lang, t[:60]) for t in texts if t and internal.search(t)]
         found += [
-            (cid, "source", s.note[:60])
+            (cid, f"source ({lang})", note[:60])
             for s in concept.sources
-            if s.note and internal.search(s.note)
+            for lang, note in s.note.items()
+            if internal.search(note)
         ]
         if concept.formula:
             variant = " ".join((concept.formula.get("variant") or {}).values())

@@ -24,8 +24,12 @@ CHURN = Path("terms/churn-rate.yaml")
 EN_DEFINITION = (
     "  definition: The share of customers at the start of a period who cancel during it.\n"
 )
+SOURCES_HASH = "5ab2faaa"  # of churn-rate's one English source note
 KO_EXAMPLE = '  example: "지난 분기 고객 100곳 중 8곳이 떠나 이탈률이 8%였어요."\n'
-KO_RECORD = '  translated_from:\n    definition: "550d5020"\n    example: "32e985ad"\n'
+KO_RECORD = (
+    '  translated_from:\n    definition: "550d5020"\n    example: "32e985ad"\n'
+    f'    sources: "{SOURCES_HASH}"\n'
+)
 
 NEW_OUT = """\
 created terms/lead-velocity-rate.yaml. Still to write:
@@ -235,8 +239,8 @@ def test_review_records_the_source_version_after_the_section(project: Path, caps
     code, out, err = run_cli(capsys, "review", "churn-rate", "--lang", "ko")
     assert (code, out, err) == (
         0,
-        "terms/churn-rate.yaml: ko definition, example recorded as reviewed against the current "
-        "en text.\n",
+        "terms/churn-rate.yaml: ko definition, example, sources recorded as reviewed against the "
+        "current en text.\n",
         "",
     )
     assert (project / CHURN).read_text("utf-8") == before.replace(
@@ -278,6 +282,35 @@ def test_an_edited_source_makes_the_translation_stale_until_reviewed(project: Pa
         0,
         "3 file(s) checked: 0 error(s), 0 warning(s).\n",
     )
+
+
+def test_an_edited_english_source_note_makes_the_translated_notes_stale(
+    project: Path, capsys
+) -> None:
+    run_cli(capsys, "review", "churn-rate", "--lang", "ko")
+    edited = (
+        (project / CHURN)
+        .read_text("utf-8")
+        .replace("with 100 customers at the start", "with 100 accounts at the start")
+    )
+    (project / CHURN).write_text(edited, "utf-8")
+    code, out, _ = run_cli(capsys, "check", "terms/churn-rate.yaml")
+    assert (code, out.splitlines()[0]) == (
+        0,
+        "terms/churn-rate.yaml:34:3: warning[stale-translation]: ko.sources: the en sources "
+        "changed since this translation was made from it. Review the translation against the "
+        "current en text, then run 'glossary review churn-rate --lang ko --field sources'.",
+    )
+    code, out, _ = run_cli(capsys, "review", "churn-rate", "--lang", "ko", "--field", "sources")
+    assert (code, out) == (
+        0,
+        "terms/churn-rate.yaml: ko sources recorded as reviewed against the current en text.\n",
+    )
+    assert (project / CHURN).read_text("utf-8") == edited.replace(
+        f'sources: "{SOURCES_HASH}"',
+        f'sources: "{text_hash("Worked example with 100 accounts at the start of the quarter.")}"',
+    )
+    assert run_cli(capsys, "check", "--strict", "terms")[0] == 0
 
 
 def test_refolding_the_source_is_not_a_change(project: Path, capsys) -> None:
@@ -419,10 +452,14 @@ def test_review_of_several_languages_records_all_or_nothing(project: Path, capsy
 
 def test_review_of_an_entry_without_texts_records_nothing(project: Path, capsys) -> None:
     _ko_section(project, "ko:\n  terms: [{term: 이탈률, status: preferred}]\n")
+    text = (project / CHURN).read_text("utf-8")
+    (project / CHURN).write_text(
+        text.replace("      ko: 분기 초 고객 100곳으로 계산한 예시입니다.\n", "")
+    )
     code, out, _ = run_cli(capsys, "review", "churn-rate", "--lang", "ko")
     assert (code, out) == (
         0,
-        "terms/churn-rate.yaml: the ko entry has no translated definition, example or notes to record.\n",
+        "terms/churn-rate.yaml: the ko entry has no translated definition, example, notes or source notes to record.\n",
     )
 
 
@@ -494,16 +531,16 @@ English (en), the source language: 3 complete, 1 incomplete, 0 missing.
   Never reviewed (run 'glossary review' once a translator has checked it):
     retention-rate: definition, example
     script-in-definition: definition, example
-繁體中文 (zh-Hant): 2 complete, 1 incomplete, 1 missing, 0 stale, 4 never reviewed.
+繁體中文 (zh-Hant): 2 complete, 1 incomplete, 1 missing, 0 stale, 5 never reviewed.
   Incomplete, still to write:
     lead-velocity-rate: term, definition, example
   Missing, no zh-Hant section yet:
     retention-rate
   Never reviewed (run 'glossary review' once a translator has checked it):
-    churn-rate: definition, example
+    churn-rate: definition, example, sources
     script-in-definition: definition, example
 
-Total: 16 entries, 11 complete, 4 incomplete, 1 missing; 2 stale and 12 never-reviewed translated field(s).
+Total: 16 entries, 11 complete, 4 incomplete, 1 missing; 2 stale and 13 never-reviewed translated field(s).
 """
 
 
@@ -529,13 +566,13 @@ def test_status_of_one_language_as_json_for_tools(project: Path, capsys) -> None
                 "incomplete": 1,
                 "missing": 1,
                 "stale": 0,
-                "unreviewed": 4,
+                "unreviewed": 5,
                 "concepts": {
                     "incomplete": {"lead-velocity-rate": ["term", "definition", "example"]},
                     "missing": ["retention-rate"],
                     "stale": {},
                     "unreviewed": {
-                        "churn-rate": ["definition", "example"],
+                        "churn-rate": ["definition", "example", "sources"],
                         "script-in-definition": ["definition", "example"],
                     },
                 },
@@ -547,7 +584,7 @@ def test_status_of_one_language_as_json_for_tools(project: Path, capsys) -> None
             "incomplete": 1,
             "missing": 1,
             "stale": 0,
-            "unreviewed": 4,
+            "unreviewed": 5,
         },
     }
 

@@ -620,7 +620,7 @@ def test_tbx_problems_are_reported_with_their_line(project: Path, capsys) -> Non
     assert out == (
         "bad.tbx:20:1: warning[import-unknown-note]: the note 'reviewed by Kim' is not one that "
         "'glossary export' writes; it is not imported.\n"
-        "bad.tbx:34:1: error[import-bad-value]: 'preferred' is not a valid administrative status. "
+        "bad.tbx:38:1: error[import-bad-value]: 'preferred' is not a valid administrative status. "
         "Use one of: preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, "
         "supersededTerm-admn-sts.\n"
         "Nothing written because of the error(s) above.\n"
@@ -739,7 +739,7 @@ def test_an_update_keeps_comments_blank_lines_and_quotes(project: Path, capsys) 
     shutil.copy(GOLDEN / term_file.name, term_file)
     original = term_file.read_text("utf-8")
     concept = load_glossary([term_file], want_concepts=True).concepts["annual-contract-value"]
-    acv = json.loads(json.dumps(concept_data(concept, load_config().language_tags)))
+    acv = json.loads(json.dumps(concept_data(concept, load_config())))
     acv["tags"].append("pricing")
     acv["relations"][0]["type"] = "broader"
     acv["ko"]["translated_from"]["notes"] = "12345678"
@@ -796,3 +796,75 @@ def test_designations_keep_the_files_order_when_the_csv_regroups_them(
         admitted + abbreviation + "    - term: 연간 계약 값\n      status: deprecated\n"
         "      reason: 어색한 직역입니다.\n"
     ) in term_file.read_text("utf-8")
+
+
+# --- source notes in every language -----------------------------------------------------
+
+CHURN_NOTE = {
+    "en": "Worked example with 100 customers at the start of the quarter.",
+    "ko": "분기 초 고객 100곳으로 계산한 예시입니다.",
+    "zh-Hans": "以季度初 100 个客户计算的示例。",
+    "zh-Hant": "以季初 100 個客戶計算的範例。",
+}
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tbx"])
+def test_a_source_note_in_every_language_reads_back(fmt: str, project: Path, capsys) -> None:
+    path = project / f"all.{fmt}"
+    raw = _export(capsys, fmt, path)
+    items, problems = read_import(fmt, path, raw, load_config())
+    assert problems == []
+    [churn] = [c for c in build_concepts(items, path, load_config()) if c.id == "churn-rate"]
+    assert [dict(s.note) for s in churn.sources] == [CHURN_NOTE]
+    assert _import(capsys, path) == (0, f"No changes: terms/ already matches {path.name}.\n")
+
+
+def test_each_formats_form_of_a_note_per_language(project: Path, capsys) -> None:
+    rows = list(
+        csv.DictReader(
+            io.StringIO(_export(capsys, "csv", project / "all.csv").decode("utf-8-sig"), newline="")
+        )
+    )
+    assert rows[0]["sources"] == "document: 000_c067659218adfcd0.txt\n" + "\n".join(
+        f"  note.{lang}: {text}" for lang, text in CHURN_NOTE.items()
+    )
+    root = etree.fromstring(_export(capsys, "tbx", project / "all.tbx"))
+    notes = root.findall(".//tbx:conceptEntry[@id='churn-rate']/tbx:adminGrp/tbx:note", TBX)
+    assert [(n.get("{http://www.w3.org/XML/1998/namespace}lang"), n.text) for n in notes] == [
+        (None, "document: 000_c067659218adfcd0.txt"),
+        *((lang, f"note: {text}") for lang, text in CHURN_NOTE.items()),
+    ]
+
+
+def test_a_plain_note_and_notes_per_language_in_one_sheet_cell(project: Path, capsys) -> None:
+    cell = "document: 000_c067659218adfcd0.txt\n  note: The English note.\n  note.ko: 한국어 메모입니다."
+    path = _edited_csv(project, capsys, **{"0_sources": cell})
+    items, problems = read_import("csv", path, path.read_bytes(), load_config())
+    assert problems == []
+    assert items[0]["sources"] == [
+        {
+            "document": "000_c067659218adfcd0.txt",
+            "note": {"en": "The English note.", "ko": "한국어 메모입니다."},
+        }
+    ]
+
+
+def test_importing_notes_per_language_writes_them_in_place(project: Path, capsys) -> None:
+    term_file = project / "terms" / "annual-contract-value.yaml"
+    shutil.copy(GOLDEN / term_file.name, term_file)
+    original = term_file.read_text("utf-8")
+    concept = load_glossary([term_file], want_concepts=True).concepts["annual-contract-value"]
+    acv = json.loads(json.dumps(concept_data(concept, load_config())))
+    acv["sources"][0]["note"] = {"en": acv["sources"][0]["note"], "ko": "4년 계약 예시입니다."}
+    acv["sources"][1]["note"] = {"en": "Second.", "ko": "두 번째입니다."}
+    (project / "notes.json").write_text(json.dumps({"concepts": [acv]}, ensure_ascii=False))
+    assert _import(capsys, project / "notes.json", "--write")[0] == 0
+    assert term_file.read_text("utf-8") == original.replace(
+        "    note: Worked example of a four-year, $100,000 contract.\n",
+        "    note:\n      en: Worked example of a four-year, $100,000 contract.\n"
+        "      ko: 4년 계약 예시입니다.\n",
+    ).replace(
+        "  - document: 004_116e38107ccedba7.txt\n\n",
+        "  - document: 004_116e38107ccedba7.txt\n    note:\n      en: Second.\n"
+        "      ko: 두 번째입니다.\n\n",
+    )

@@ -44,6 +44,9 @@ CHURN = """ja:
   example: "「今四半期の解約率は 8% でした。」"
 """
 
+ZH_HANT_NOTE = "      zh-Hant: 以季初 100 個客戶計算的範例。\n"
+JA_NOTE = "      ja: 期首の顧客 100 社で計算した例です。\n"  # the source's note, in Japanese too
+
 
 @pytest.fixture(scope="module")
 def japanese_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -58,7 +61,8 @@ def japanese_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     churn = root / "terms" / "churn-rate.yaml"
     data = churn.read_text("utf-8")
-    churn.write_text(data.replace("\nrelations:", "\n" + CHURN + "\nrelations:", 1), "utf-8")
+    data = data.replace("\nrelations:", "\n" + CHURN + "\nrelations:", 1)
+    churn.write_text(data.replace(ZH_HANT_NOTE, ZH_HANT_NOTE + JA_NOTE, 1), "utf-8")
     env = {**os.environ, "GLOSSARY_CONFIG": str(config)}
     for command in (["check", "--strict", "--no-cache"], ["build"]):
         result = subprocess.run(
@@ -84,6 +88,7 @@ def test_the_fifth_language_page_speaks_its_language(japanese_site: Path) -> Non
     assert re.search(r'<html[^>]* lang="ja"', page)
     assert "解約率" in page and "チャーンレート" in page
     assert "期首の顧客数に対する解約した顧客数" in page  # the folded line joined without a space
+    assert "期首の顧客 100 社で計算した例です。" in page and "with 100 customers" not in page
     # Material's own Japanese words (its "ja" pack), e.g. the search placeholder
     assert 'placeholder="検索"' in page
     # the other languages link to it, with its own name

@@ -217,3 +217,23 @@ def test_the_deploy_workflow_builds_gates_and_deploys() -> None:
     assert deploy["needs"] == "build"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_a_missing_engine_is_named_with_how_to_install_it(
+    project: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    from conftest import run_cli
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "properdocs" else real(name, *a),
+    )
+    code, out, err = run_cli(capsys, "build", "--engine", "properdocs")
+    assert (code, out) == (2, "")
+    assert err == (
+        "the site engine 'properdocs' is not installed. Install it with: pip install properdocs\n"
+    )

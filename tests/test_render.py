@@ -98,3 +98,56 @@ def test_a_preferred_term_that_is_an_abbreviation_is_not_repeated_beside_itself(
     assert '\ntitle: "ARR"\n' in page and "# ARR { #term }" in page
     assert "gl-abbreviations" not in page
     assert "(ARR)" not in pages["a-z.md"]
+
+
+def _source_notes(page: str) -> list[str]:
+    sources = page.split('<ol class="gl-sources">', 1)[1].split("</ol>", 1)[0]
+    return [part.split("</span>")[0] for part in sources.split('class="gl-source-note">')[1:]]
+
+
+def test_a_source_note_is_shown_in_the_pages_language(pages) -> None:
+    lead = "terms/sales-lead.md"
+    assert _source_notes(pages[("ko", lead)]) == [
+        "리드가 들어오는 경로에 대한 세일즈맵의 예시입니다."
+    ]
+    assert _source_notes(pages[("en", lead)]) == ["Salesmap&#39;s examples of how a lead comes in."]
+    assert _source_notes(pages[("zh-Hans", lead)]) == ["Salesmap 举例说明线索从哪些渠道进来。"]
+    assert _source_notes(pages[("zh-Hant", lead)]) == ["Salesmap 舉例說明線索從哪些管道進來。"]
+
+
+def test_a_missing_note_is_left_out_never_shown_in_another_language(tmp_path) -> None:
+    root = make_site_project(tmp_path)
+    lead = root / "terms" / "sales-lead.yaml"
+    lead.write_text(
+        lead.read_text("utf-8").replace(
+            "      zh-Hant: Salesmap 舉例說明線索從哪些管道進來。\n", ""
+        ),
+        "utf-8",
+    )
+    arr = root / "terms" / "annual-recurring-revenue.yaml"
+    arr.write_text(
+        arr.read_text("utf-8").replace(
+            "  - document: 004_116e38107ccedba7.txt\n",
+            "  - document: 004_116e38107ccedba7.txt\n    note: A plain note is the English one.\n",
+        ),
+        "utf-8",
+    )
+    config = load_config()
+    glossary = load_glossary([root / "terms"], want_concepts=True, use_cache=False)
+    linked = link_glossary(glossary.concepts, config)
+    pages = {
+        (p.lang, p.path): p.text
+        for lang in LANGS
+        for p in render_language(linked, config, lang, SETTINGS)
+        if p.path in ("terms/sales-lead.md", "terms/annual-recurring-revenue.md")
+    }
+    lead_page, arr_page = "terms/sales-lead.md", "terms/annual-recurring-revenue.md"
+    assert _source_notes(pages[("zh-Hant", lead_page)]) == []
+    assert "세일즈맵 용어 사전" in pages[("zh-Hant", lead_page)]  # the source is still cited
+    assert _source_notes(pages[("en", arr_page)]) == ["A plain note is the English one."]
+    assert [_source_notes(pages[(lang, arr_page)]) for lang in ("ko", "zh-Hans", "zh-Hant")] == [
+        [],
+        [],
+        [],
+    ]
+    assert "A plain note" not in pages[("ko", arr_page)]

@@ -74,6 +74,7 @@ def test_languages_and_categories_come_from_configuration() -> None:
     assert "ja" in schema["properties"] and "ko" not in schema["properties"]
     assert schema["properties"]["category"]["enum"] == list(config.categories)
     assert "ja" in schema["$defs"]["localized"]["properties"]
+    assert "ja" in schema["$defs"]["source-note"]["properties"]
 
 
 def test_tags_come_from_configuration_and_are_free_without_a_list() -> None:
@@ -83,3 +84,24 @@ def test_tags_come_from_configuration_and_are_free_without_a_list() -> None:
     without = text[: text.index("[tags.")] + text[text.index("# Relation types") :]
     items = build_schema(parse_config(without))["properties"]["tags"]["items"]
     assert "enum" not in items and items["pattern"] == "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+@pytest.mark.parametrize(
+    "note, valid",
+    [
+        ("Worked example of a four-year contract.", True),  # plain: the English note alone
+        ({"en": "Worked example.", "ko": "계산 예시입니다.", "zh-Hant": "計算範例。"}, True),
+        ({"en": "Worked example."}, True),
+        ({"ko": "계산 예시입니다."}, False),  # a mapping needs the source language
+        ({"en": "Worked example.", "ja": "計算例。"}, False),  # not a configured language
+        ({"en": ""}, False),
+        ("", False),
+        ({}, False),
+        (4, False),
+    ],
+)
+def test_a_source_note_is_one_english_text_or_one_text_per_language(note, valid: bool) -> None:
+    schema = build_schema(load_config())
+    source = {"document": "000_c067659218adfcd0.txt", "note": note}
+    concept = {"id": "churn-rate", "category": "metrics", "sources": [source]}
+    assert Draft202012Validator(schema).is_valid(concept) is valid

@@ -12,9 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 
 from glossary.config import Config, load_config
-from glossary.messages import render_fix, render_message, resolve
+from glossary.messages import FULL_WIDTH_STOPS, render_fix, render_message, resolve
 
-FULL_WIDTH_STOPS = ("。", "！", "？", "：")  # Chinese sentences need no space after them
 SOFT = "soft"  # the severity of a soft check's diagnostic until a report configures it
 
 

@@ -200,6 +200,13 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("Add the seed document or publication it is based on under 'sources:'."),
     ),
     "placeholder": (N_("the text is still the placeholder '{text}'."), N_("{hint}")),
+    "missing-source-note": (
+        N_("the source has no {lang} note, so the {lang} page cites it without one."),
+        N_(
+            "Write 'note:' as one line per language ('{source}: …', '{lang}: …') "
+            "with the {lang} note."
+        ),
+    ),
     "stale-translation": (
         N_("the {source} {name} changed since this translation was made from it."),
         N_(
@@ -451,7 +458,10 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "review-nothing": (
-        N_("{path}: the {lang} entry has no translated definition, example or notes to record."),
+        N_(
+            "{path}: the {lang} entry has no translated definition, example, notes or source "
+            "notes to record."
+        ),
         None,
     ),
     "status-heading": (N_("Translation status of {concepts} concept(s) in {paths}"), None),
@@ -541,6 +551,17 @@ def _fill(template: str, params: dict) -> str:
 
 def render_message(code: str, params: dict) -> str:
     return _fill(MESSAGES[code][0], params)
+
+
+FULL_WIDTH_STOPS = ("。", "！", "？", "：")  # Chinese sentences need no space after them
+
+
+def render_sentence(code: str, params: dict) -> str:
+    """A message with its fix, as one line (for problems that are not about a file)."""
+    message, fix = render_message(code, params), render_fix(code, params)
+    if not fix:
+        return message
+    return f"{message}{'' if message.endswith(FULL_WIDTH_STOPS) else ' '}{fix}"
 
 
 def render_fix(code: str, params: dict) -> str | None:

@@ -95,7 +95,12 @@ class Source:
     publisher: str | None = None
     date: str | None = None
     url: str | None = None
-    note: str | None = None
+    # language tag → the note in that language; a plain-text note is the source language's
+    note: Mapping[str, str] = field(default_factory=dict)
+
+    def note_in(self, lang: str) -> str | None:
+        """The note in ``lang`` only: a page never shows another language's note."""
+        return self.note.get(lang)
 
 
 @dataclass(frozen=True)
@@ -161,9 +166,23 @@ def _entry(lang: str, raw: dict) -> Entry:
     )
 
 
-def _source(raw: dict) -> Source:
-    keys = ("document", "title", "publisher", "date", "url", "note")
-    return Source(**{key: _text(raw.get(key)) for key in keys})
+def _source_note(raw: Any, config: Config) -> dict[str, str]:
+    given = {config.source_language: raw} if isinstance(raw, str) else raw
+    if not isinstance(given, dict):
+        return {}
+    notes = {}
+    for lang in config.language_tags:
+        text = _unspaced_text if config.language(lang).is_unspaced else _text
+        if note := text(given.get(lang)):
+            notes[lang] = note
+    return notes
+
+
+def _source(raw: dict, config: Config) -> Source:
+    keys = ("document", "title", "publisher", "date", "url")
+    return Source(
+        **{key: _text(raw.get(key)) for key in keys}, note=_source_note(raw.get("note"), config)
+    )
 
 
 def build_concept(doc: TermData, config: Config) -> Concept:
@@ -188,7 +207,7 @@ def build_concept(doc: TermData, config: Config) -> Concept:
         tags=tuple(t for t in _items(data.get("tags"), str)),
         relations=relations,
         replaces=tuple(_items(data.get("replaces"), str)),
-        sources=tuple(_source(s) for s in _items(data.get("sources"))),
+        sources=tuple(_source(s, config) for s in _items(data.get("sources"))),
         formula=formula or None,
         path=doc.path,
     )

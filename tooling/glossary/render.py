@@ -22,7 +22,7 @@ from glossary.collate import OTHER, index_key, jump_bar
 from glossary.config import Config, language
 from glossary.formula.present import present_metric
 from glossary.link import Linked
-from glossary.model import Concept
+from glossary.model import Concept, Source
 from glossary.ui import ui_strings
 
 START_HERE = [
@@ -375,7 +375,7 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         others=others,
         related=related,
         backlinks=sorted(linked.backlinks(lang, concept.id), key=view.sort_key),
-        sources=[_source_view(s, view.config) for s in concept.sources],
+        sources=[_source_view(s, view.config, lang) for s in concept.sources],
         category_name=view.config.category_name(concept.category or "", lang),
         tags=[{"key": tag, "label": view.tag_name(tag)} for tag in concept.tags],
         edit_url=f"{view.settings.edit_url}{concept.id}.yaml" if view.settings.edit_url else "",
@@ -401,7 +401,9 @@ def _abbr_in(concept: Concept, lang: str) -> str:
     return entry.abbreviations[0].term if entry and entry.abbreviations else ""
 
 
-def _source_view(source, config: Config) -> dict:
+def _source_view(source: Source, config: Config, lang: str) -> dict:
+    """A source as a page in ``lang`` cites it: the note only in ``lang``, none otherwise."""
+    note = source.note_in(lang)
     if source.document:
         document = config.documents.get(source.document, {})
         return {
@@ -409,14 +411,14 @@ def _source_view(source, config: Config) -> dict:
             "date": document.get("date"),
             "publisher": None,
             "url": None,
-            "note": source.note,
+            "note": note,
         }
     return {
         "title": source.title,
         "publisher": source.publisher,
         "date": source.date,
         "url": source.url,
-        "note": source.note,
+        "note": note,
     }
 
 

@@ -114,6 +114,20 @@ def _same_scalar(node: Any, value: Any) -> bool:
     return not isinstance(value, (dict, list)) and node == value and kind(node) is kind(value)
 
 
+def _keep_trailing_lines(node: CommentedMap, last: Any, key: str) -> None:
+    """The blank lines and comment lines ruamel attaches after a mapping's last value stay
+    after the mapping when ``key`` is appended (an end-of-line comment stays on its line)."""
+    comment = node.ca.items.get(last, [None] * 4)[2] if last is not None else None
+    if comment is None or not comment.value.startswith("\n"):
+        return
+    holder: Any = node
+    at: Any = key
+    while isinstance(holder[at], (CommentedMap, CommentedSeq)) and len(holder[at]):
+        inner = holder[at]  # the lines go after the new value's own last line
+        holder, at = inner, list(inner)[-1] if isinstance(inner, dict) else len(inner) - 1
+    holder.ca.items[at] = node.ca.items.pop(last)
+
+
 def merge_into(node: Any, value: Any, indent: int) -> Any:
     """``node`` changed in place to hold ``value``: unchanged parts keep their layout and
     the blank lines and comments ruamel attaches to them. Returns the node to store."""
@@ -122,7 +136,9 @@ def merge_into(node: Any, value: Any, indent: int) -> Any:
             del node[key]
         for key, item in value.items():
             if key not in node:
+                last = list(node)[-1] if len(node) else None
                 node[key] = to_node(item, None, indent + 2, _is_flow(node), key)
+                _keep_trailing_lines(node, last, key)
             elif not _same_scalar(node[key], item):
                 node[key] = merge_into(node[key], item, indent + 2)
         return node

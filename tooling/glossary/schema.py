@@ -60,6 +60,14 @@ def build_schema(config: Config) -> dict:
         required=[config.source_language],
         additionalProperties=False,
     )
+    schema["$defs"]["source-note"].update(
+        properties={
+            lang.tag: {"description": f"The note in {lang.name}.", "$ref": "#/$defs/text"}
+            for lang in config.languages
+        },
+        required=[config.source_language],
+        additionalProperties=False,
+    )
     return _ordered(schema, config)
 
 

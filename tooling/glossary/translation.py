@@ -3,7 +3,10 @@
 A translated entry records, under ``translated_from``, a short hash of each source-language
 field it was translated from. When the source field changes, its hash no longer matches and
 the translation is stale until someone reviews it (``glossary review``). Whitespace and
-Unicode normalisation do not count as a change, so refolding a paragraph stays quiet."""
+Unicode normalisation do not count as a change, so refolding a paragraph stays quiet.
+
+Besides the entry's own texts, a language's notes on the concept's sources are translated
+fields too (``sources``: the notes of every source, hashed as one list like ``notes``)."""
 
 from __future__ import annotations
 
@@ -12,9 +15,11 @@ import unicodedata
 from collections.abc import Mapping
 
 from glossary.config import Config
-from glossary.model import FIELDS, Concept, Entry, field_texts
+from glossary.model import FIELDS as ENTRY_FIELDS
+from glossary.model import Concept, Entry, field_texts
 from glossary.placeholder import is_placeholder
 
+FIELDS = (*ENTRY_FIELDS, "sources")  # the translated fields, as translated_from names them
 NOTES_SEPARATOR = "\n"  # survives the spacing collapse, so splitting a note is a change
 
 
@@ -33,16 +38,27 @@ def text_hash(text: str) -> str:
     return _digest(hashed_form(text))
 
 
-def field_hash(entry: Entry | None, name: str) -> str | None:
-    """The hash of a field; notes are hashed as one list, each note in its hashed form."""
-    texts = field_texts(entry, name)
+def texts_of(concept: Concept, lang: str, name: str) -> tuple[str, ...]:
+    """A translated field's texts in ``lang``: an entry's field, or (``sources``) the note
+    in ``lang`` of each source that has one."""
+    if name == "sources":
+        return tuple(note for source in concept.sources if (note := source.note_in(lang)))
+    return field_texts(concept.entry(lang), name)
+
+
+def _hash_of(texts: tuple[str, ...]) -> str | None:
     return _digest(NOTES_SEPARATOR.join(map(hashed_form, texts))) if texts else None
+
+
+def field_hash(entry: Entry | None, name: str) -> str | None:
+    """The hash of an entry's field; notes are hashed as one list, each in its hashed form."""
+    return _hash_of(field_texts(entry, name))
 
 
 def source_hashes(concept: Concept, config: Config) -> dict[str, str]:
     """The current hash of every source-language field the concept has."""
-    source = concept.entry(config.source_language)
-    hashes = {name: field_hash(source, name) for name in FIELDS}
+    lang = config.source_language
+    hashes = {name: _hash_of(texts_of(concept, lang, name)) for name in FIELDS}
     return {name: value for name, value in hashes.items() if value is not None}
 
 
@@ -60,30 +76,33 @@ def stale_fields(
     ``current``: the concept's ``source_hashes``, when the caller has them already."""
     if lang == config.source_language:
         return ()
-    entry = concept.entry(lang)
-    recorded = recorded_hashes(entry)
+    recorded = recorded_hashes(concept.entry(lang))
     if not recorded:
         return ()
     current = source_hashes(concept, config) if current is None else current
     return tuple(
         name
         for name in FIELDS
-        if name in recorded and field_texts(entry, name) and recorded[name] != current.get(name)
+        if name in recorded
+        and texts_of(concept, lang, name)
+        and recorded[name] != current.get(name)
     )
 
 
-def _written(entry: Entry | None, name: str) -> bool:
+def _written(concept: Concept, lang: str, name: str) -> bool:
     """The field has real text, not just the placeholder of a new concept."""
-    texts = field_texts(entry, name)
+    texts = texts_of(concept, lang, name)
     return bool(texts) and not any(map(is_placeholder, texts))
 
 
 def translated_fields(concept: Concept, lang: str, config: Config) -> tuple[str, ...]:
     """Fields written both in the source language and in ``lang``: what a review covers."""
-    if lang == config.source_language:
+    if lang == config.source_language or concept.entry(lang) is None:
         return ()
-    source, entry = concept.entry(config.source_language), concept.entry(lang)
-    return tuple(name for name in FIELDS if _written(source, name) and _written(entry, name))
+    source = config.source_language
+    return tuple(
+        name for name in FIELDS if _written(concept, source, name) and _written(concept, lang, name)
+    )
 
 
 def unreviewed_fields(concept: Concept, lang: str, config: Config) -> tuple[str, ...]:

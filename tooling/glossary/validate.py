@@ -312,6 +312,7 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
             path, doc.mark(("id",)), "error", "id-mismatch", "id", id=data_id, stem=doc.path.stem
         )
     yield from _iter_completeness(doc, concept, config)
+    yield from _iter_source_notes(doc, concept, config)
     yield from _iter_placeholders(doc, config)
     yield from _iter_stale(doc, concept, config)
 
@@ -355,6 +356,26 @@ def _iter_completeness(doc: Document, concept: Concept, config: Config) -> Itera
         yield diagnostic(path, doc.mark(()), SOFT, "no-sources")
 
 
+def _iter_source_notes(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
+    """A source note missing in a language the concept is written in: that language's page
+    shows the source without a note rather than another language's."""
+    for index, source in enumerate(concept.sources):
+        if not source.note:
+            continue
+        for lang in concept.entries:  # the source language's: required by the schema
+            if lang != config.source_language and source.note_in(lang) is None:
+                where = ("sources", index, "note")
+                yield diagnostic(
+                    str(doc.path),
+                    doc.mark(where),
+                    SOFT,
+                    "missing-source-note",
+                    format_field(where),
+                    lang=lang,
+                    source=config.source_language,
+                )
+
+
 _FILL_HINTS = {"term": "fill-term", "definition": "fill-definition", "example": "fill-example"}
 
 
@@ -386,7 +407,7 @@ def _iter_stale(doc: Document, concept: Concept, config: Config) -> Iterator[Dia
         for name in stale_fields(concept, lang, config, current):
             yield diagnostic(
                 str(doc.path),
-                doc.mark((lang, name)),
+                doc.mark(("sources",) if name == "sources" else (lang, name)),
                 SOFT,
                 "stale-translation",
                 f"{lang}.{name}",

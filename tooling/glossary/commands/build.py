@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from glossary.emit import ENGINES
-from glossary.messages import render_message
+from glossary.messages import render_message, render_sentence
 from glossary.site import BuildOptions, Project, build_site
 
 EXAMPLE = """
@@ -69,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
         print(render_message("path-not-found", {"path": project.terms}), file=sys.stderr)
         return 2
     if importlib.util.find_spec(args.engine) is None:
-        print(render_message("engine-missing", {"engine": args.engine}), file=sys.stderr)
+        params = {"engine": args.engine}
+        print(render_sentence("engine-missing", params), file=sys.stderr)
         return 2
     options = BuildOptions(
         args.site_url, args.repo_url, args.engine, args.preview, args.compare_urls

@@ -32,9 +32,10 @@ DETAILS = """
     notes (a note's own line breaks continue on lines indented by two spaces); terms as
     one designation per line in the preferred, abbreviations, admitted and deprecated
     columns, each followed by indented '  key: value' lines where needed (type, status,
-    reason, note); sources as 'key: value' lines, each source starting unindented;
-    translated_from as 'field: hash' lines; formula as JSON. Concept-wide columns
-    (category, tags, relations, sources, formula) are filled on each concept's first row."""
+    reason, note); sources as 'key: value' lines, each source starting unindented (a
+    note given per language as one 'note.<language>: text' line each); translated_from
+    as 'field: hash' lines; formula as JSON. Concept-wide columns (category, tags,
+    relations, sources, formula) are filled on each concept's first row."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from glossary.config import Config
-from glossary.model import Concept, Designation, Entry, build_concept
+from glossary.model import Concept, Designation, Entry, Source, build_concept
 
 
 @dataclass(frozen=True)
@@ -45,20 +44,33 @@ def entry_data(entry: Entry) -> dict:
     return data
 
 
-def concept_data(concept: Concept, languages: Iterable[str]) -> dict:
+def source_data(source: Source, config: Config) -> dict:
+    """A source as a term file writes it: a note in the source language alone is plain
+    text, a note in several languages a mapping in the configured order."""
+    data = {k: v for k, v in asdict(source).items() if v and k != "note"}
+    if set(source.note) == {config.source_language}:
+        data["note"] = source.note[config.source_language]
+    elif source.note:
+        data["note"] = {
+            lang: source.note[lang] for lang in config.language_tags if lang in source.note
+        }
+    return data
+
+
+def concept_data(concept: Concept, config: Config) -> dict:
     """The concept in the term file's shape, empty fields left out."""
     data: dict = {"id": concept.id}
     if concept.category:
         data["category"] = concept.category
     if concept.tags:
         data["tags"] = list(concept.tags)
-    for lang in languages:
+    for lang in config.language_tags:
         if concept.entry(lang):
             data[lang] = entry_data(concept.entries[lang])
     if concept.relations:
         data["relations"] = [{"type": r.kind, "target": r.target} for r in concept.relations]
     if concept.sources:
-        data["sources"] = [{k: v for k, v in asdict(s).items() if v} for s in concept.sources]
+        data["sources"] = [source_data(s, config) for s in concept.sources]
     if concept.formula:
         data["formula"] = concept.formula
     return data

@@ -17,10 +17,9 @@ from glossary.model import Concept
 
 def export_document(concepts: Iterable[Concept], config: Config) -> dict:
     """The whole glossary as one JSON-ready document, sorted by id (stable diffs and caching)."""
-    languages = config.language_tags
     return {
-        "languages": list(languages),
-        "concepts": [concept_data(c, languages) for c in sorted(concepts, key=lambda c: c.id)],
+        "languages": list(config.language_tags),
+        "concepts": [concept_data(c, config) for c in sorted(concepts, key=lambda c: c.id)],
     }
 
 

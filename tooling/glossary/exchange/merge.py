@@ -47,7 +47,7 @@ def top_order(config: Config) -> tuple[str, ...]:
 
 def file_data(concept: Concept, config: Config) -> dict:
     """The concept as a term file writes it: ``type: full-form`` is the default, left out."""
-    data = concept_data(concept, config.language_tags)
+    data = concept_data(concept, config)
     for lang in config.language_tags:
         for designation in data.get(lang, {}).get("terms", []):
             if designation.get("type") == "full-form":

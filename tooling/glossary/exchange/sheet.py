@@ -8,7 +8,8 @@ included:
 * designations, in the preferred, abbreviations, admitted and deprecated columns: the
   term, then ``  key: value`` lines for what differs from the column's default (type,
   status) and for reason, note and link; a value's own line breaks continue after four spaces;
-* sources: ``key: value`` lines, each source's first one unindented, the rest indented;
+* sources: ``key: value`` lines, each source's first one unindented, the rest indented; a
+  note given per language is one ``note.<language>: text`` line per language;
 * notes: one note per item; tags: one per line; relations: ``type:target``;
   translated_from: ``field: hash``; formula: JSON.
 
@@ -83,8 +84,20 @@ def format_designation(designation: dict, column: str) -> str:
     return _keyed_item(designation["term"], pairs)
 
 
+def _source_pairs(source: dict) -> list[tuple[str, str]]:
+    """A source's fields as ``key: value`` pairs; a note in several languages is one
+    ``note.<language>`` pair per language."""
+    pairs = []
+    for key, value in source.items():
+        if isinstance(value, dict):
+            pairs += [(f"{key}.{lang}", text) for lang, text in value.items()]
+        else:
+            pairs.append((key, value))
+    return pairs
+
+
 def format_source(source: dict) -> str:
-    (key, value), *rest = source.items()
+    (key, value), *rest = _source_pairs(source)
     return _keyed_item(f"{key}: {value}", rest)
 
 
@@ -118,7 +131,7 @@ def iter_rows(concepts: Iterable[Concept], config: Config) -> Iterator[dict[str,
     """One row per concept and language; concept-wide cells only on the first, so that a
     sheet sorted or filtered by language never shows two copies to keep in step."""
     for concept in sorted(concepts, key=lambda c: c.id):
-        data = concept_data(concept, config.language_tags)
+        data = concept_data(concept, config)
         first = True
         for lang in (tag for tag in config.language_tags if tag in data):
             row = {"id": concept.id, "language": lang, **_entry_cells(data[lang])}
@@ -203,14 +216,14 @@ class _Row:
             )
         return found
 
-    def sources(self) -> list[dict]:
+    def sources(self, source_language: str) -> list[dict]:
         found = []
         for head, pairs in self.keyed("sources"):
             key, sep, value = head.partition(": ")
             if not sep:
                 self.problem("import-bad-line", "sources", line=head, expected="key: value")
                 continue
-            found.append({key: value, **pairs})
+            found.append(_source_of({key: value, **pairs}, source_language))
         return found
 
     def pairs(self, column: str, sep: str) -> list[tuple[str, str]]:
@@ -222,6 +235,17 @@ class _Row:
                 continue
             found.append((key.strip(), value.strip()))
         return found
+
+
+def _source_of(pairs: dict[str, str], source_language: str) -> dict:
+    """The ``note.<language>`` pairs of a source gathered into its note's mapping (with a
+    plain ``note`` as the source language's, should a sheet hold both)."""
+    source: dict = {key: value for key, value in pairs.items() if not key.startswith("note.")}
+    notes = {key[5:]: value for key, value in pairs.items() if key.startswith("note.")}
+    if notes:
+        plain = {source_language: source.pop("note")} if "note" in source else {}
+        source["note"] = {**plain, **notes}
+    return source
 
 
 def read_entry(row: _Row) -> dict:
@@ -240,13 +264,13 @@ def read_entry(row: _Row) -> dict:
     return {key: value for key, value in entry.items() if value}
 
 
-def read_concept_cells(row: _Row) -> dict:
+def read_concept_cells(row: _Row, config: Config) -> dict:
     cells = row.cells
     data: dict = {
         "category": cells["category"].strip(),
         "tags": [item[0].strip() for item in _items(cells["tags"])],
         "relations": [{"type": k, "target": v} for k, v in row.pairs("relations", ":")],
-        "sources": row.sources(),
+        "sources": row.sources(config.source_language),
     }
     if cells["formula"].strip():
         try:
@@ -338,6 +362,6 @@ def read_csv(path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[D
             concept = concepts.setdefault(concept_id, {"id": concept_id})
             concept[lang] = read_entry(row)
             first_lines[(concept_id, lang)] = row.line
-            _merge_concept(concept, read_concept_cells(row), row, first_lines)
+            _merge_concept(concept, read_concept_cells(row, config), row, first_lines)
         problems += row.problems
     return list(concepts.values()), problems

@@ -7,7 +7,8 @@ without loss (see ``tests/test_exchange.py``):
   since XML ids cannot start with one); ``descrip type="subjectField"`` — the category;
   ``ref type="crossReference" target="<id>"`` — a relation, its type as the text;
   ``adminGrp`` with ``admin type="source"`` — a source, each field in a ``note`` as
-  ``key: value``; concept-level ``note`` — ``tag: <tag>`` and ``formula: <JSON>``.
+  ``key: value``, a source's note given per language as one ``note: <text>`` with that
+  language's ``xml:lang`` each; concept-level ``note`` — ``tag: <tag>`` and ``formula: <JSON>``.
 * ``langSec xml:lang`` — an entry; ``descripGrp/descrip type="definition"``; each of the
   entry's notes as a ``note``; a hash of ``translated_from`` as a ``note`` reading
   ``translated_from <field>: <hash>``.
@@ -47,11 +48,12 @@ TERM_TYPE = {
     "short-form": "shortForm",
     "variant": "variant",
 }
-TRANSLATED = re.compile(r"^translated_from (definition|example|notes): ([0-9a-f]{8})$")
+TRANSLATED = re.compile(r"^translated_from (definition|example|notes|sources): ([0-9a-f]{8})$")
 CONVENTIONS = (
     "Exported by 'glossary export --format tbx'. Besides TBX-Basic's own data categories, "
     "concept-level notes hold 'tag: <tag>' and 'formula: <JSON>'; a source is an adminGrp "
-    "whose notes hold its fields as 'key: value'; a crossReference's text is the relation "
+    "whose notes hold its fields as 'key: value' (a note given per language: one 'note: <text>' "
+    "per language, with its xml:lang); a crossReference's text is the relation "
     "type; a langSec note 'translated_from <field>: <hash>' records a translation's source."
 )
 
@@ -87,7 +89,11 @@ def _concept_level(entry: etree._Element, data: dict) -> None:
         group = _el(entry, "adminGrp")
         _el(group, "admin", source.get("title") or source.get("document") or "", type="source")
         for key, value in source.items():
-            _el(group, "note", f"{key}: {value}")
+            if isinstance(value, dict):  # a note in several languages: one note each
+                for lang, text in value.items():
+                    _el(group, "note", f"{key}: {text}", **{XML_LANG: lang})
+            else:
+                _el(group, "note", f"{key}: {value}")
     if "formula" in data:
         _el(entry, "note", "formula: " + json.dumps(data["formula"], ensure_ascii=False))
 
@@ -142,7 +148,7 @@ def format_tbx(concepts: Iterable[Concept], config: Config) -> bytes:
     _header(root)
     body = _el(_el(root, "text"), "body")
     for concept in sorted(concepts, key=lambda c: c.id):
-        data = concept_data(concept, config.language_tags)
+        data = concept_data(concept, config)
         entry = _el(body, "conceptEntry", id=xml_id(concept.id))
         _concept_level(entry, data)
         for lang in config.language_tags:
@@ -222,8 +228,17 @@ class _Reader:
                 self.problem(note, "import-unknown-note", "warning", text=_text(note)[:60])
 
     def source(self, group: etree._Element) -> dict:
-        pairs = [_text(note).partition(": ") for note in self.children(group, "note")]
-        source = {key: value for key, sep, value in pairs if sep}
+        source: dict = {}
+        notes: dict[str, str] = {}
+        for note in self.children(group, "note"):
+            key, sep, value = _text(note).partition(": ")
+            if sep and key == "note" and note.get(XML_LANG):
+                notes[note.get(XML_LANG)] = value
+            elif sep:
+                source[key] = value
+        if notes:
+            plain = {self.config.source_language: source.pop("note")} if "note" in source else {}
+            source["note"] = {**plain, **notes}
         return source or {"title": _text(self.children(group, "admin", "source")[0])}
 
     def lang_sec(self, element: etree._Element, concept: dict) -> None:
