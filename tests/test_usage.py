@@ -107,6 +107,15 @@ def test_quotation_marks_pair_up_around_apostrophes() -> None:
     assert not is_quoted(text, text.index("customer"), text.index("customer") + 8)
 
 
+def test_another_concepts_term_covers_a_form_only_where_it_matches_itself() -> None:
+    glossary = {
+        "style-sheet": [("en", "CSS", "preferred", True)],  # an abbreviation: as written
+        "suite": [("en", "suite", "preferred", False), ("en", "css", "deprecated", False)],
+    }
+    reported = _check(("en", "the CSS file and the css team"), designations=glossary)
+    assert [line.split(":")[0] for line in reported] == ["22"]
+
+
 def test_a_form_deprecated_for_two_concepts_names_both() -> None:
     glossary = {
         "account": [("ko", "어카운트", "preferred", False), ("ko", "계정", "deprecated", False)],

@@ -130,13 +130,21 @@ class _Finder:
     def __init__(self, designations: Iterable[tuple[str, str, str, bool]], latin: bool):
         """``designations``: (term, concept, status, abbreviation) of every concept."""
         self.preferred: dict[str, str] = {}
-        self.deprecated: list[Target] = []
+        deprecated: list[Target] = []
         self._others: list[Target] = []
         for term, concept, status, abbreviation in designations:
             target = make_target(term, concept, abbreviation, latin)
-            (self.deprecated if status == "deprecated" else self._others).append(target)
+            (deprecated if status == "deprecated" else self._others).append(target)
             if status == "preferred":
                 self.preferred.setdefault(concept, term)
+        # a form that is also another concept's term is that term wherever it stands
+        # (潜在客户, 'lead' machine-translated, is zh-Hans for prospect): not looked for
+        others: dict[str, list[Target]] = {}
+        for target in self._others:
+            others.setdefault(target.term.lower(), []).append(target)
+        self.deprecated = [
+            t for t in deprecated if not any(_covers(o, t) for o in others.get(t.term.lower(), ()))
+        ]
         self._deprecated = Matcher.build(self.deprecated)
         self._matcher: Matcher | None = None
 
@@ -177,6 +185,13 @@ class _Finder:
             if deprecated and not is_quoted(text, start, end):
                 chosen.append((start, end, concept))
         return chosen
+
+
+def _covers(other: Target, deprecated: Target) -> bool:
+    """Whether ``other``, written like ``deprecated``, matches wherever it does."""
+    return (not other.case_sensitive or other.term == deprecated.term) and (
+        other.plural or not deprecated.plural
+    )
 
 
 def is_quoted(text: str, start: int, end: int) -> bool:
