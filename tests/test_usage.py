@@ -200,7 +200,7 @@ def test_calculator_labels_are_checked_in_their_language() -> None:
         (
             "ko",
             "terms/opportunity.yaml:21:20: warning[deprecated-in-text]: ko.definition: '기회'은(는) "
-            "'opportunity'의 ko 사용 지양 표현(deprecated)입니다. '영업 기회'(으)로 바꾸세요. 단어 "
+            "'opportunity'에 쓰지 말아야 할 ko 표현(deprecated)입니다. '영업 기회'(으)로 바꾸세요. 단어 "
             "자체를 다루는 문장이면 따옴표로 묶고, 여기서 일상어로 쓴 것이라면 "
             "terms/opportunity.yaml에서 그 표현에 'link: never'를 붙이세요.",
         ),
