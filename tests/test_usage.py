@@ -13,11 +13,19 @@ import pytest
 from conftest import FIXTURES, ROOT, run_cli
 from glossary.config import load_config, parse_config
 from glossary.diagnostics import configure
+from glossary.i18n import use_language
 from glossary.index import index_document
 from glossary.load import load_document, load_text
 from glossary.usage import is_quoted, iter_usage_errors, quotations
 
 NEGATIVE = FIXTURES / "check" / "negative" / "deprecated-in-text"
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english() -> None:
+    """Messages are pinned in English here, whatever language an earlier test chose."""
+    use_language("en")
+
 
 # --- what is reported, and what is not -------------------------------------------------------
 
