@@ -11,7 +11,11 @@ import pytest
 
 from conftest import FIXTURES, run_cli
 
+POSITIVE = FIXTURES / "check" / "positive"
 NEGATIVE = FIXTURES / "check" / "negative"
+# a folder of positive files is a case of its own, checked beside the single files: its
+# concepts refer to each other (the single files are every test project's terms)
+POSITIVE_CASES = sorted(p.name for p in POSITIVE.iterdir() if p.is_dir())
 CASES = sorted(
     p.stem if p.is_file() else p.name
     for p in NEGATIVE.iterdir()
@@ -23,6 +27,18 @@ def test_positive_fixtures_are_clean_even_with_strict(project: Path, capsys) -> 
     code, out, _ = run_cli(capsys, "check", "--strict", "terms")
     assert code == 0, out
     assert out.strip() == "3 file(s) checked: 0 error(s), 0 warning(s)."
+
+
+@pytest.mark.parametrize("case", POSITIVE_CASES)
+def test_positive_fixture_folder_is_clean_even_with_strict(
+    case: str, project: Path, capsys
+) -> None:
+    files = sorted((POSITIVE / case).glob("*.yaml"))
+    for path in files:
+        shutil.copy(path, project / "terms" / path.name)
+    code, out, _ = run_cli(capsys, "check", "--strict", "terms")
+    assert code == 0, out
+    assert out.strip() == f"{3 + len(files)} file(s) checked: 0 error(s), 0 warning(s)."
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, run_cli
-from glossary.load import load_document, load_text, resolve_scalar
+from glossary.load import load_document, load_text, position_in, resolve_scalar, text_anchors
+from glossary.model import text_of
 
 
 def test_yaml_12_scalars_stay_text_and_numbers_stay_numbers() -> None:
@@ -115,3 +118,75 @@ def test_folded_chinese_lines_join_without_a_space_but_korean_keeps_its_spaces()
     concept = build_concept(doc, load_config())
     assert concept.entry("zh-Hans").definition == "取决于客户，ARR 很高。"
     assert concept.entry("ko").definition == "리드를 만났다."
+
+
+# Placing a character of a value in the source (a word inside a folded definition, an
+# escape in a quoted one), for diagnostics that point inside a text.
+
+VALUES = {
+    "folded Korean": "d: >-\n  영업 기회는 CRM에 등록된\n  거래 건입니다. 판매 주기를\n\n    더 들여 쓴 줄\n  끝.\n",
+    "folded Chinese": "d: >-\n  商机是经过认定的销售\n  机会，每个商机都有\n  下一步。\n",
+    "literal": "d: |\n  first line\n    indented more\n  last\n",
+    "plain over lines": "d: a plain value that\n  goes on over\n  three lines\n",
+    "double-quoted": 'd: "say \\"oppty\\" \\\\ caf\\u00e9 \\x41 and\n  go on \\\n  joined"\n',
+    "single-quoted": "d: 'it''s a ''sales chance''\n  on two lines'\n",
+    "flow mapping": "d: {en: Open sales chances, ko: 진행 중인 기회 금액, zh-Hans: 在手商机金额}\n",
+    "space dropped": "d: 客户 流失率上升\n",
+}
+
+
+def _places(source: str, unspaced: bool):
+    """For every string of ``source``: the text as pages show it, and where each of its
+    characters is placed."""
+    doc = load_text(Path("t.yaml"), source)
+    lines = source.split("\n")
+    for where, value in doc.strings:
+        text = text_of(value, unspaced)
+        anchors = text_anchors(lines, doc.mark(where), text)
+        yield text, anchors, [position_in(anchors, i) for i in range(len(text))]
+
+
+@pytest.mark.parametrize("unspaced", [False, True], ids=["spaced", "unspaced"])
+@pytest.mark.parametrize("name", sorted(VALUES))
+def test_every_character_of_a_value_is_placed_on_itself(name: str, unspaced: bool) -> None:
+    lines = VALUES[name].split("\n")
+    for text, anchors, places in _places(VALUES[name], unspaced):
+        assert min(anchors[2::3]) > 0, f"{text!r} could not be followed"
+        for char, (line, column) in zip(text, places, strict=True):
+            if char.isspace():
+                continue
+            found = lines[line - 1][column - 1]
+            assert found == char or found == "\\", (text, char, line, column, found)
+
+
+def test_a_word_in_a_folded_block_is_placed_on_its_own_line() -> None:
+    [(text, _, places)] = _places(VALUES["folded Korean"], unspaced=False)
+    assert places[text.index("판매 주기")] == (3, 12)
+    assert places[text.index("더 들여")] == (5, 5)
+
+
+def test_a_chinese_word_split_by_folding_is_placed_at_its_first_character() -> None:
+    [(text, _, places)] = _places(VALUES["folded Chinese"], unspaced=True)
+    assert "销售机会" in text
+    assert places[text.index("销售机会")] == (2, 11)
+    assert places[text.index("销售机会") + 2] == (3, 3)
+
+
+def test_escapes_are_placed_at_their_backslash() -> None:
+    [(text, _, places)] = _places(VALUES["double-quoted"], unspaced=False)
+    assert text == 'say "oppty" \\ café A and go on joined'
+    assert places[text.index('"')] == (1, 9)
+    assert places[text.index("oppty")] == (1, 11)
+    assert places[text.index("é")] == (1, 25)
+    assert places[text.index("joined")] == (3, 3)
+
+
+def test_anchors_stay_small_one_per_line() -> None:
+    [(_, anchors, _)] = _places(VALUES["folded Korean"], unspaced=False)
+    assert len(anchors) == 3 * 4  # four lines of text, one (offset, line, column) each
+
+
+def test_a_text_that_cannot_be_followed_points_at_its_value() -> None:
+    anchors = text_anchors(["d: something else"], (1, 4), "another text")
+    assert position_in(anchors, 0) == (1, 4)
+    assert position_in(anchors, 7) == (1, 4)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 
 from glossary.config import Config, load_config
 from glossary.messages import FULL_WIDTH_STOPS, render_fix, render_message, resolve
@@ -61,6 +62,15 @@ def _plain(value: object) -> object:
         return value
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+def format_field(where: Iterable[Any]) -> str:
+    """A value's place as a diagnostic names it: ``('ko', 'terms', 1, 'term')`` →
+    ``ko.terms[1].term``."""
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
 
 
 def diagnostic(

@@ -5,7 +5,7 @@ clash with (its id, preferred terms, relations, each with its place); the index 
 small enough to cache and to pass between processes. ``iter_index_errors`` then
 resolves every reference against the whole index: duplicate ids and preferred terms
 (reported at both places), unknown targets with a suggestion, relations stated
-differently from the two sides."""
+differently from the two sides, deprecated designations used in texts (``usage``)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from glossary.diagnostics import SOFT, Diagnostic, diagnostic
 from glossary.load import Document
 from glossary.messages import hint
 from glossary.placeholder import is_placeholder
+from glossary.usage import Designations, Texts, index_usage, iter_usage_errors
 
 Mark = tuple[int, int]
 
@@ -34,6 +35,8 @@ class Indexed(NamedTuple):
         tuple[str, str, str, Mark, Mark], ...
     ]  # (kind, target, field, type mark, target mark)
     replaces: tuple[tuple[str, str, Mark], ...] = ()  # (old id, field, mark)
+    designations: Designations = ()  # every designation, and the texts that may use them
+    texts: Texts = ()
 
 
 def term_key(term: str) -> str:
@@ -95,7 +98,13 @@ def index_document(doc: Document, config: Config) -> Indexed | None:
         if isinstance(old, str)
     )
     return Indexed(
-        str(doc.path), concept_id, doc.mark(("id",)), tuple(preferred), tuple(relations), replaces
+        str(doc.path),
+        concept_id,
+        doc.mark(("id",)),
+        tuple(preferred),
+        tuple(relations),
+        replaces,
+        *index_usage(doc, config),
     )
 
 
@@ -118,6 +127,7 @@ def iter_index_errors(index: list[Indexed], config: Config) -> Iterator[Diagnost
     yield from _iter_replaced_ids(index, by_id)
     for item in index:
         yield from _iter_relation_errors(item, by_id, config)
+    yield from iter_usage_errors([(i.path, i.id, i.designations, i.texts) for i in index], config)
 
 
 def _iter_replaced_ids(index: list[Indexed], by_id: dict[str, Indexed]) -> Iterator[Diagnostic]:

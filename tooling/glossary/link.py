@@ -216,8 +216,14 @@ def targets_for(concepts: Iterable, lang: str) -> Iterator[Target]:
             continue
         for d in entry.designations:
             if d.status in ("preferred", "admitted") and d.link != "never":
-                exact = d.is_abbreviation or (" " not in d.term and d.term != d.term.lower())
-                yield Target(d.term, concept.id, exact, latin and not exact)
+                yield make_target(d.term, concept.id, d.is_abbreviation, latin)
+
+
+def make_target(term: str, concept: str, abbreviation: bool, latin: bool) -> Target:
+    """How a designation is looked for: an abbreviation, or a one-word name written with
+    capitals, only as written; a full form of a Latin-script language also in the plural."""
+    exact = abbreviation or (" " not in term and term != term.lower())
+    return Target(term, concept, exact, latin and not exact)
 
 
 class LanguageLinks:

@@ -8,6 +8,7 @@ diagnostic rather than a surprise."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -283,3 +284,111 @@ def load_document(path: Path) -> Document:
     if text is None:
         return Document(path, None, {}, {}, tuple(problems))
     return load_text(path, text)
+
+
+# Where a character inside a value stands in the source. A value's mark is where it
+# starts; a check that points at a word inside a definition needs more: a folded (``>-``)
+# or literal (``|``) block starts on the line after its mark, folding joins lines with a
+# space (or, in unspaced languages, with nothing: see ``model.text_of``), and a quoted
+# scalar may write one character as an escape.
+
+Anchors = tuple[int, ...]
+"""Flattened ``(offset, line, column)`` triples: from each offset on, the characters of a
+text follow one another on that line, up to the next triple's offset. A negative column
+(``-c``) means the text could not be followed further: every later offset is at ``c``."""
+
+_ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
+_SPACES = re.compile(r"\s*")
+
+
+def _anchor(anchors: list[int], offset: int, line: int, column: int) -> None:
+    """Add a triple, unless it only continues the stretch before it."""
+    if anchors:
+        start, last_line, last_column = anchors[-3:]
+        if last_line == line and last_column > 0 and column - last_column == offset - start:
+            return
+    anchors += (offset, line, column)
+
+
+def text_anchors(lines: list[str], mark: tuple[int, int], text: str) -> Anchors:
+    """Where the stretches of ``text`` stand in the source ``lines``, ``text`` being the
+    value at ``mark`` as loaded or as published (trimmed, folded lines joined).
+
+    Each source line is found in the text as a whole, which is fast; a line the source
+    writes differently (escapes in a quoted scalar, ``''``, spaces the text dropped) is
+    followed character by character. What cannot be followed points at the value's mark."""
+    row, column = mark[0] - 1, mark[1] - 1
+    head = lines[row][column : column + 1] if 0 <= row < len(lines) else ""
+    quote = head if head in ("'", '"') else ""
+    if head in ("|", ">"):
+        row, column = row + 1, 0
+    elif quote:
+        column += 1
+    anchors: list[int] = []  # a line found whole starts a stretch of its own
+    position, size = 0, len(text)
+    while position < size and row < len(lines):
+        line = lines[row]
+        start = _after_spaces(line, column)
+        content = line[start:].rstrip()
+        position = _after_spaces(text, position)
+        if not content:
+            pass
+        elif text.startswith(content, position):  # the whole line is text
+            anchors += (position, row + 1, start + 1)
+            position += len(content)
+        elif size - position < len(content) and content.startswith(text[position:]):
+            anchors += (position, row + 1, start + 1)  # the value ends inside this line
+            position = size
+        else:
+            followed = _follow(line, row, start, text, position, quote, anchors)
+            if followed is None:
+                anchors += (position, mark[0], -mark[1])
+                break
+            position = followed
+        row, column = row + 1, 0
+    return tuple(anchors) or (0, mark[0], mark[1])
+
+
+def _after_spaces(text: str, position: int) -> int:
+    match = _SPACES.match(text, position)  # always matches, if only the empty string
+    return match.end() if match else position
+
+
+def _follow(
+    line: str, row: int, column: int, text: str, position: int, quote: str, anchors: list[int]
+) -> int | None:
+    """Follow ``text`` along one source line, character by character: the position in
+    ``text`` where the line ends, or None where the two part ways. ``quote`` is the
+    scalar's quotation mark, if it has one."""
+    while column < len(line) and position < len(text):
+        char, source = text[position], line[column]
+        if quote == '"' and source == "\\":
+            if column == len(line) - 1:  # an escaped line break joins without a space
+                return position
+            _anchor(anchors, position, row + 1, column + 1)
+            column += _ESCAPE_LENGTHS.get(line[column + 1], 2)
+            position += 1
+        elif quote == "'" and source == "'" and line[column + 1 : column + 2] == "'":
+            _anchor(anchors, position, row + 1, column + 1)
+            column += 2
+            position += 1
+        elif char == source:
+            _anchor(anchors, position, row + 1, column + 1)
+            column += 1
+            position += 1
+        elif source in " \t" or source == quote:  # spacing the text dropped, a closing quote
+            column += 1
+        elif char.isspace():  # a line break folded into a space
+            position += 1
+        else:
+            return None
+    return position
+
+
+def position_in(anchors: Anchors, offset: int) -> tuple[int, int]:
+    """The line and column of the character at ``offset`` of a text (see ``text_anchors``)."""
+    index = max(bisect_right(anchors[0::3], offset) - 1, 0) * 3
+    start, line, column = anchors[index : index + 3]
+    if column < 0:
+        return line, -column
+    return line, column + max(offset - start, 0)

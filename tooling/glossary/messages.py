@@ -214,6 +214,10 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
             "'glossary review {id} --lang {lang} --field {name}'."
         ),
     ),
+    "deprecated-in-text": (
+        N_("'{term}' is a deprecated {lang} term for '{concept}'."),
+        N_("{hint}"),
+    ),
     # Formulas
     "formula-syntax": (
         N_("the formula does not parse: {problem} at column {column} of the expression."),
@@ -540,6 +544,14 @@ HINTS = {
     "fill-definition": N_("Write what the concept is, in 2–4 sentences."),
     "fill-example": N_("Write one sentence a sales rep would say, using the preferred term."),
     "fill-text": N_("Replace it with the real text."),
+    "write-preferred": N_(
+        "Write '{preferred}' instead. Quote the word if the text is about the word itself, "
+        "or mark it 'link: never' in {path} if it is an everyday word here."
+    ),
+    "write-preferred-term": N_(
+        "Write the concept's preferred {lang} term instead. Quote the word if the text is about "
+        "the word itself, or mark it 'link: never' in {path} if it is an everyday word here."
+    ),
 }
 
 

@@ -152,6 +152,12 @@ def _designation(raw: dict) -> Designation | None:
     )
 
 
+def text_of(value: Any, unspaced: bool) -> str | None:
+    """A text as pages show it: trimmed and, in an unspaced language, without the spaces
+    that folding put between two CJK characters (None for an empty or non-text value)."""
+    return _unspaced_text(value) if unspaced else _text(value)
+
+
 def _entry(lang: str, raw: dict) -> Entry:
     designations = tuple(d for d in map(_designation, _items(raw.get("terms"))) if d)
     hashes = raw.get("translated_from")

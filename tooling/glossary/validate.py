@@ -17,7 +17,7 @@ from typing import Any
 import jsonschema_rs
 
 from glossary.config import Config
-from glossary.diagnostics import SOFT, Diagnostic, diagnostic
+from glossary.diagnostics import SOFT, Diagnostic, diagnostic, format_field
 from glossary.hanzi import find_foreign_characters
 from glossary.index import suggest
 from glossary.load import SCHEMA_LINE, Document
@@ -37,14 +37,6 @@ TYPE_NAMES = {
     "boolean": N_("true or false"),
     "null": N_("empty"),
 }
-
-
-def format_field(where: Iterable[Any]) -> str:
-    """``('ko', 'terms', 1, 'term')`` → ``ko.terms[1].term``."""
-    text = ""
-    for part in where:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _kind_of(value: Any) -> str:
