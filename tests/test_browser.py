@@ -59,16 +59,42 @@ def test_the_switcher_marks_a_language_in_which_the_concept_is_incomplete(
         ),
         "utf-8",
     )
+    # the Korean text of retention rate was reviewed against an English that has changed
+    retention = root / "terms" / "retention-rate.yaml"
+    retention.write_text(
+        retention.read_text("utf-8").replace(
+            "\nzh-Hans:", '\n  translated_from:\n    definition: "00000000"\n\nzh-Hans:', 1
+        ),
+        "utf-8",
+    )
     assert build_site(Project(root), root / "site").ok
     with serve_directory(root / "site") as url:
         page = browser.new_page()
+        page.goto(f"{url}ko/terms/retention-rate/")
+        assert page.locator(".gl-incomplete p").last.inner_text() == (
+            "이 개념의 영어 원문이 바뀐 뒤 한국어 내용은 아직 검토되지 않았습니다. 영어 페이지 보기"
+        )
         page.goto(f"{url}en/terms/churn-rate/")
         incomplete = page.locator(".md-select__link.gl-alternate--incomplete")
         assert incomplete.count() == 1
         assert incomplete.get_attribute("hreflang") == "zh-Hant"
         page.goto(f"{url}zh-hant/terms/churn-rate/")
         assert page.locator(".gl-incomplete").is_visible()
+        # an unfinished page points to the English one and is not for search engines
+        english = page.locator(".gl-incomplete a")
+        assert english.inner_text() == "查看英文頁面"
+        english.click()
+        assert page.url == f"{url}en/terms/churn-rate/"
         page.close()
+    unfinished = (root / "site" / "zh-hant" / "terms" / "churn-rate" / "index.html").read_text()
+    assert '<meta name="robots" content="noindex">' in unfinished
+    finished = (root / "site" / "ko" / "terms" / "churn-rate" / "index.html").read_text()
+    assert 'name="robots"' not in finished
+    sitemap = (root / "site" / "sitemap.xml").read_text("utf-8")
+    assert "/ko/terms/churn-rate/" in sitemap and "/zh-hant/terms/churn-rate/" not in sitemap
+    # nor is a translation whose English changed since it was reviewed (a stale one)
+    assert "/ko/terms/retention-rate/" not in sitemap and "/en/terms/retention-rate/" in sitemap
+    assert "/zh-hant/terms/retention-rate/" in sitemap
 
 
 def test_a_mention_shows_its_definition_on_hover(page, site_url: str) -> None:

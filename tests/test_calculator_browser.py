@@ -191,7 +191,7 @@ def test_the_korean_cac_page_counts_in_won_as_its_sentence_does(page, glossary_u
     assert _amounts(worked) == [spend, cac] and customers == 50
     assert _field(page, "sales_marketing_spend").input_value() == "250000000"
     assert page.locator(".gl-calc [data-currency]").input_value() == "KRW"
-    assert _result(page) == "고객 획득 비용 (CAC) = ₩5,000,000"
+    assert _result(page) == "고객 획득 비용(CAC) = ₩5,000,000"
     assert _amounts(_result(page)) == [cac]
 
 

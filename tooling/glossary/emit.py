@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from babel import Locale
 
 from glossary.config import Config
 from glossary.render import Placed, SiteSettings, environment, lang_slug, url_path
@@ -189,6 +190,11 @@ def language_config(
                 "not_found_title": ui["not_found_title"],
                 "not_found_text": ui["not_found_text"],
                 "credit": ui["credit"],
+                # Open Graph locales (ko_KR): this language's and the others'
+                "locale": _og_locale(config.language(lang).locale),
+                "locales": {
+                    language.tag: _og_locale(language.locale) for language in config.languages
+                },
                 "incomplete": {
                     language.tag: ui_strings()[language.tag]["missing_language_marker"]
                     for language in config.languages
@@ -253,6 +259,12 @@ def _markdown_extensions(base: dict, ui: dict) -> list:
             }
         extensions.append(item)
     return extensions
+
+
+def _og_locale(babel_locale: str) -> str:
+    """A locale as Open Graph writes it: language_TERRITORY (zh_Hant_TW → zh_TW)."""
+    locale = Locale.parse(babel_locale)
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 def write_configs(configs: dict[str, dict], build: Path) -> dict[str, Path]:
@@ -442,8 +454,9 @@ def write_root(
     (out / "robots.txt").write_text(robots, encoding="utf-8")
     urls: dict[str, list[dict]] = {}
     order = {lang.tag: index for index, lang in enumerate(config.languages)}
+    listed = [page for page in pages if page.indexed]  # unfinished pages are not offered
     for page in sorted(
-        pages, key=lambda page: (url_path(page.path), order.get(page.lang, len(order)))
+        listed, key=lambda page: (url_path(page.path), order.get(page.lang, len(order)))
     ):
         path = url_path(page.path)
         urls.setdefault(path, []).append(

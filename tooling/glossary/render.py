@@ -23,6 +23,7 @@ from glossary.config import Config, language
 from glossary.formula.present import present_metric
 from glossary.link import Linked
 from glossary.model import Concept, Source
+from glossary.translation import stale_fields
 from glossary.ui import ui_strings
 
 START_HERE = [
@@ -48,6 +49,7 @@ class Page:
     lang: str
     path: str  # relative to the language's docs folder, e.g. "terms/churn-rate.md"
     text: str
+    indexed: bool = True  # False: search engines are asked not to index it (unfinished)
 
 
 class Placed(NamedTuple):
@@ -55,6 +57,7 @@ class Placed(NamedTuple):
 
     lang: str
     path: str
+    indexed: bool = True  # listed in the sitemap
 
 
 @dataclass(frozen=True)
@@ -343,6 +346,13 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         for alt in alternates
         if alt["lang"] != lang
     ]
+    # unfinished in this language (incomplete, or not reviewed since the English changed:
+    # a stale translation): shown with a banner pointing to the English page, and not for
+    # search engines (noindex, left out of the sitemap)
+    source = view.config.source_language
+    complete = bool(entry and entry.is_complete)
+    reviewed = lang == source or not stale_fields(concept, lang, view.config)
+    indexed = complete and reviewed
     metric = linked.metrics.get(concept.id)
     metric_view = (
         present_metric(metric, lang, title, view.ui, view.config.source_language)
@@ -365,7 +375,10 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
             for d in (shown.designations if shown else ())
             if d.status in ("deprecated", "superseded")
         ],
-        complete=bool(entry and entry.is_complete),
+        complete=complete,
+        reviewed=reviewed,
+        source_lang=source,
+        source_href="" if indexed else f"../../../{lang_slug(source)}/{path}",
         definition=view.linked_html(segments("definition")),
         example=view.linked_html(segments("example")),
         notes=[view.linked_html(segments("notes", i)) for i in range(len(shown.notes))]
@@ -388,12 +401,13 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
             "id": concept.id,
             "alternates": alternates,
             "jsonld": _json_ld(view, concept, url),
+            "noindex": not indexed,
         },
         # Material indexes the whole page; the search stage supplies a term page's entry
         # (title and definition) itself (``search.rewrite_index``)
         "search": {"exclude": True},
     }
-    return Page(lang, f"terms/{concept.id}.md", _front_matter(meta) + body)
+    return Page(lang, f"terms/{concept.id}.md", _front_matter(meta) + body, indexed)
 
 
 def _abbr_in(concept: Concept, lang: str) -> str:

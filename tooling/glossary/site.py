@@ -151,7 +151,7 @@ def generate(
         )
         made, changed, api = render_languages(work, wanted)
         api = inputs.record(made, api)
-    pages = [Placed(lang, path) for lang in config.language_tags for path in inputs.pages(lang)]
+    pages = [page for lang in config.language_tags for page in inputs.pages(lang)]
     redirects = tuple(_redirects(checked.concepts, config))
     return Generated(checked.report, pages, frozenset(made), frozenset(changed), api, redirects)
 
@@ -187,6 +187,7 @@ class Made(NamedTuple):
     pages: dict[str, list[str]]  # language → the paths of its pages, for a language task
     changed: set[str]  # languages whose files changed
     api: str | None  # for the API task
+    unindexed: dict[str, list[str]] = {}  # language → its pages search engines should skip
 
 
 def _render_task(work: RenderWork, task: str) -> Made:
@@ -212,7 +213,8 @@ def _render_task(work: RenderWork, task: str) -> Made:
     pages += [p for p in work.extra if p.lang == lang]
     plan = {page.path: page.text for page in pages}
     written = write_plan(work.docs / lang_slug(lang), plan, prune=True, suffix=".md")
-    return Made({lang: sorted(plan)}, {lang} if written else set(), None)
+    unindexed = sorted(page.path for page in pages if not page.indexed)
+    return Made({lang: sorted(plan)}, {lang} if written else set(), None, {lang: unindexed})
 
 
 def _warm_up(languages: Iterable[str]) -> None:
@@ -235,7 +237,7 @@ def _warm_up(languages: Iterable[str]) -> None:
 
 def render_languages(
     work: RenderWork, only: set[str]
-) -> tuple[dict[str, list[str]], set[str], str]:
+) -> tuple[dict[str, list[tuple[str, bool]]], set[str], str]:
     """The pages each language of ``only`` now has, which languages' files changed, and the
     JSON API. On large glossaries the languages, the search files and the API are made in
     parallel, in forked workers that inherit the linked glossary; each worker links the
@@ -249,7 +251,11 @@ def render_languages(
     if parallel:
         _warm_up(work.config.language_tags)  # once, before the workers inherit it
     results = fork_map(_render_task, work, tasks, parallel=parallel)
-    pages = {lang: paths for made in results for lang, paths in made.pages.items()}
+    pages = {
+        lang: [(path, path not in set(made.unindexed.get(lang, ()))) for path in paths]
+        for made in results
+        for lang, paths in made.pages.items()
+    }
     changed = {lang for made in results for lang in made.changed}
     return pages, changed, results[-1].api or ""
 
@@ -355,7 +361,7 @@ class Inputs:
         self._write()
         return wanted
 
-    def record(self, made: dict[str, list[str]], api: str) -> str:
+    def record(self, made: dict[str, list[tuple[str, bool]]], api: str) -> str:
         """Remember what the pages just written were made from, and which they are.
         Returns the JSON API (kept beside them for builds that render nothing)."""
         api_file = self.project.build / API_FILE
@@ -363,14 +369,21 @@ class Inputs:
             replace_file(api_file, api.encode())
         else:
             api = api_file.read_text("utf-8")
-        for lang, paths in made.items():
-            self.recorded[lang] = {"inputs": self.made.get(lang), "pages": paths}
+        for lang, pages in made.items():
+            self.recorded[lang] = {
+                "inputs": self.made.get(lang),
+                "pages": [path for path, _ in pages],
+                "unindexed": [path for path, indexed in pages if not indexed],
+            }
         self._write()
         return api
 
-    def pages(self, lang: str) -> list[str]:
+    def pages(self, lang: str) -> list[Placed]:
         entry = self.recorded.get(lang)
-        return list(entry.get("pages", [])) if isinstance(entry, dict) else []
+        if not isinstance(entry, dict):
+            return []
+        unindexed = set(entry.get("unindexed", []))
+        return [Placed(lang, path, path not in unindexed) for path in entry.get("pages", [])]
 
     def _write(self) -> None:
         replace_file(self.file, json.dumps(self.recorded, sort_keys=True).encode())
