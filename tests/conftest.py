@@ -141,11 +141,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def published_port() -> int:
+    """The local port the published site is built for and served on."""
+    from browser import free_port
+
+    return free_port()
+
+
+@pytest.fixture(scope="session")
 def published_site(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, published_port: int
 ) -> Path:
-    """The real glossary's site as it would be published (or the site given with
-    ``--gates-site``), built once per run."""
+    """The real glossary's site as it would be published, built once per run for the
+    address it is served at here (canonical links and the sitemap then point at pages a
+    checker can follow), or the site given with ``--gates-site``."""
     given = request.config.getoption("--gates-site")
     if given is not None:
         return given.resolve()
@@ -155,7 +164,8 @@ def published_site(
     for name in ("terms", "site_src"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    result = build_site(Project(root), root / "site")
+    url = f"http://127.0.0.1:{published_port}/"
+    result = build_site(Project(root), root / "site", url)
     assert result.ok, [run.output[-2000:] for run in result.runs if not run.ok]
     return root / "site"
 

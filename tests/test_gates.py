@@ -87,8 +87,8 @@ def test_every_sampled_page_is_valid_html(published_site: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def served(published_site: Path):
-    with serve_directory(published_site) as url:
+def served(published_site: Path, published_port: int):
+    with serve_directory(published_site, published_port) as url:
         yield url
 
 
@@ -168,8 +168,9 @@ def test_structured_data_is_valid_defined_terms(published_site: Path) -> None:
 
 
 def test_x_default_points_to_the_english_page(published_site: Path) -> None:
-    page = (published_site / "ko" / "terms" / TERM / "index.html").read_text("utf-8")
-    [default] = re.findall(r'<link rel="alternate" hreflang="x-default" href="([^"]+)"', page)
+    sitemap = (published_site / "sitemap.xml").read_text("utf-8")
+    block = sitemap.split(f"/ko/terms/{TERM}/</loc>")[1].split("</url>")[0]
+    [default] = re.findall(r'hreflang="x-default" href="([^"]+)"', block)
     assert default.endswith(f"/en/terms/{TERM}/")
 
 

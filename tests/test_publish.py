@@ -211,7 +211,8 @@ def test_the_deploy_workflow_builds_gates_and_deploys() -> None:
     uses = [step.get("uses", "").split("@")[0] for step in build]
     assert "glossary check --strict" in commands
     assert re.search(r"glossary build --site-dir public\s+--site-url .*--compare-urls", commands)
-    assert "pytest -m gates --gates-site public" in commands
+    assert "npm ci --prefix tests/gates" in commands
+    assert 'pytest -m "gates" tests/test_gates.py' in commands
     assert "actions/upload-pages-artifact" in uses
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
