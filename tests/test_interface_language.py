@@ -84,7 +84,8 @@ def allowed_names() -> re.Pattern:
     """Names kept as written in every language, longest first."""
     config = load_config()
     names = {THEME, *CURRENCIES, *(language.name for language in config.languages)}
-    names.add(yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["repo_name"])
+    repository = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8")).get("repo_name")
+    names |= {repository} if repository else set()  # the site links no repository by default
     names |= {
         labels["en"]
         for labels in config.tags.values()

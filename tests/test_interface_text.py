@@ -91,10 +91,8 @@ def test_the_home_page_is_titled_once_and_names_the_four_languages(
     html = (built_site / "site" / "zh-hans" / "index.html").read_text("utf-8")
     assert "<title>销售术语表</title>" in html
     assert "英文、韩文、简体中文和繁体中文" in html
-    html = (built_site / "site" / "zh-hans" / "terms" / "churn-rate" / "index.html").read_text(
-        "utf-8"
-    )
-    assert '<option value="CNY">人民币（CNY）</option>' in html
+    page = built_site / "site" / "zh-hans" / "terms" / "annual-recurring-revenue" / "index.html"
+    assert '<option value="CNY">人民币（CNY）</option>' in page.read_text("utf-8")
 
 
 def _config(lang: str, tmp_path: Path) -> dict:
