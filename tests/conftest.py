@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,6 +101,20 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def run_glossary(
+    root: Path, *args: str, env: dict | None = None, timeout: int = 600
+) -> subprocess.CompletedProcess:
+    """Run ``glossary`` as its own process in ``root``, as an editor does, capturing output."""
+    return subprocess.run(
+        [sys.executable, "-m", "glossary", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
+
+
 def run_cli(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str, str]:
     """Run ``glossary`` in this process (the real parser and pipeline) and capture output."""
     from glossary.cli import main
@@ -124,17 +140,8 @@ def make_site_project(target: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project, built once by ``glossary build`` (the real pipeline and MkDocs)."""
-    import subprocess
-    import sys
-
     root = make_site_project(tmp_path_factory.mktemp("site-project"))
-    result = subprocess.run(
-        [sys.executable, "-m", "glossary", "build"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_glossary(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.fullmatch(r"built 78 pages into site in \d+\.\d s\.\n", result.stdout), result.stdout
     return root

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from amounts import numbers_in
-from conftest import ROOT
+from conftest import ROOT, run_glossary
 
 pytestmark = pytest.mark.browser
 
@@ -163,13 +161,7 @@ def glossary_url(tmp_path_factory: pytest.TempPathFactory):
     for concept in REAL_METRICS:
         text = (ROOT / "terms" / f"{concept}.yaml").read_text("utf-8")
         (root / "terms" / f"{concept}.yaml").write_text(_without_relations(text), "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "glossary", "build"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = run_glossary(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     with serve_directory(root / "site") as url:
         yield url

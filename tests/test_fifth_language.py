@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_site_project
+from conftest import ROOT, make_site_project, run_glossary
 
 JAPANESE = """
 [[languages]]
@@ -65,14 +63,7 @@ def japanese_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     churn.write_text(data.replace(ZH_HANT_NOTE, ZH_HANT_NOTE + JA_NOTE, 1), "utf-8")
     env = {**os.environ, "GLOSSARY_CONFIG": str(config)}
     for command in (["check", "--strict", "--no-cache"], ["build"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "glossary", *command],
-            cwd=root,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        result = run_glossary(root, *command, env=env)
         assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
 

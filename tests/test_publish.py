@@ -8,25 +8,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT
-
-
-def _glossary(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "glossary", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+from conftest import ROOT, run_glossary
 
 
 class _Links(HTMLParser):
@@ -125,7 +113,7 @@ def test_a_build_that_would_drop_a_published_address_fails(second_build: Path) -
         ),
         "utf-8",
     )
-    result = _glossary(root, "build", "--compare-urls", str(previous), "--repo-url", REPO)
+    result = run_glossary(root, "build", "--compare-urls", str(previous), "--repo-url", REPO)
     assert result.returncode == 1
     gone = [
         line.replace(str(root) + "/", "")
@@ -146,7 +134,7 @@ def test_a_build_that_would_drop_a_published_address_fails(second_build: Path) -
     renamed.write_text(
         text.replace("\ncategory:", "\nreplaces: [retention-rate]\ncategory:", 1), "utf-8"
     )
-    result = _glossary(root, "build", "--compare-urls", str(previous), "--repo-url", REPO)
+    result = run_glossary(root, "build", "--compare-urls", str(previous), "--repo-url", REPO)
     assert result.returncode == 0, result.stderr
     moved = _parse(root / "site" / "ko" / "terms" / "retention-rate" / "index.html")
     assert moved.canonical == "https://glossary.example.com/ko/terms/customer-retention-rate/"
@@ -161,7 +149,7 @@ REPO = "https://example.org/team/glossary"
 def test_a_manifest_that_is_not_one_is_refused(second_build: Path) -> None:
     bogus = second_build / "bogus.json"
     bogus.write_text("[1, 2]", "utf-8")
-    result = _glossary(second_build, "build", "--compare-urls", str(bogus))
+    result = run_glossary(second_build, "build", "--compare-urls", str(bogus))
     assert result.returncode == 1
     assert (
         "bogus.json:1:1: error[bad-manifest]: this is not a URL manifest written by glossary "
@@ -174,7 +162,7 @@ def properdocs_preview(built_site: Path, tmp_path_factory: pytest.TempPathFactor
     """The fixture project built by the second engine, as a per-change preview."""
     root = tmp_path_factory.mktemp("properdocs") / "project"
     shutil.copytree(built_site, root, symlinks=True, ignore=shutil.ignore_patterns("site", "build"))
-    result = _glossary(root, "build", "--engine", "properdocs", "--preview")
+    result = run_glossary(root, "build", "--engine", "properdocs", "--preview")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
 
