@@ -226,3 +226,23 @@ def test_a_missing_engine_is_named_with_how_to_install_it(
     assert err == (
         "the site engine 'properdocs' is not installed. Install it with: pip install properdocs\n"
     )
+
+
+def test_shared_links_show_the_page_in_its_language(built_site: Path) -> None:
+    html = (built_site / "site" / "zh-hant" / "terms" / "churn-rate" / "index.html").read_text(
+        "utf-8"
+    )
+    meta = dict(
+        re.findall(r'<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)"', html)
+    )
+    alternates = re.findall(r'<meta property="og:locale:alternate" content="([^"]+)"', html)
+    assert meta["og:title"] == meta["twitter:title"] == "客戶流失率"
+    assert meta["og:description"] == "期初客戶中在本期間內取消的客戶所占的比例。"
+    assert meta["og:url"] == "https://glossary.example.com/zh-hant/terms/churn-rate/"
+    assert (meta["og:type"], meta["og:locale"], meta["twitter:card"]) == (
+        "article",
+        "zh_TW",
+        "summary",
+    )
+    assert sorted(alternates) == ["en_US", "ko_KR", "zh_CN"]
+    assert meta["og:site_name"] == "銷售術語表"
