@@ -72,7 +72,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         pytest.exit(
             "The selected tests need programs that are not installed: "
             + "; ".join(missing)
-            + ". .ci/run installs them on Debian; or deselect them with -m 'not browser and not node'.",
+            + ". .ci/run installs them on Debian; or deselect them with -m 'not browser and not node and not gates'.",
             returncode=4,
         )
 

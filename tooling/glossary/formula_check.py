@@ -10,7 +10,7 @@ words."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from glossary.config import Config
 from glossary.diagnostics import SOFT, Diagnostic, diagnostic
@@ -46,9 +46,30 @@ def _shown(value: float, item: dict, currency: str) -> str:
 def iter_formula_errors(
     doc: Document, config: Config, solved: SolvedInverses | None = None
 ) -> Iterator[Diagnostic]:
+    """The diagnostics of a formula block."""
+    yield from _checked_formula(doc, config, solved)
+
+
+def check_formula_block(
+    doc: Document, config: Config, solved: SolvedInverses | None = None
+) -> tuple[list[Diagnostic], Metric | None]:
+    """The diagnostics of a formula block and, when it is well formed, its metric (parsed
+    and solved once here, and reused by the site build)."""
+    problems: list[Diagnostic] = []
+    checks = _checked_formula(doc, config, solved)
+    while True:
+        try:
+            problems.append(next(checks))
+        except StopIteration as done:
+            return problems, done.value
+
+
+def _checked_formula(
+    doc: Document, config: Config, solved: SolvedInverses | None
+) -> Generator[Diagnostic, None, Metric | None]:
     formula = doc.data.get("formula")
     if not isinstance(formula, dict) or not isinstance(formula.get("expression"), str):
-        return
+        return None
     path = str(doc.path)
     inputs = [
         i
@@ -67,7 +88,7 @@ def iter_formula_errors(
             problem=error.code.replace("-", " "),
             column=error.column,
         )
-        return
+        return None
     declared = {i["name"]: i for i in inputs}
     used = names(node)
     for name in used:
@@ -95,8 +116,8 @@ def iter_formula_errors(
         if isinstance(alternative, dict) and isinstance(alternative.get("expression"), str):
             yield from _iter_alternative_errors(doc, index, alternative, declared)
     if any(name not in declared for name in used):
-        return
-    metric = build_metric(doc.data.get("id", doc.path.stem), formula, solved=solved)
+        return None
+    metric = build_metric(doc.data.get("id", doc.path.stem), formula, solved=solved, node=node)
     for name in metric.forward_only:
         yield diagnostic(
             path,
@@ -109,6 +130,7 @@ def iter_formula_errors(
     for index, example in enumerate(formula.get("examples") or []):
         if isinstance(example, dict):
             yield from _iter_example_errors(doc, config, metric, index, example, declared)
+    return metric
 
 
 def _iter_alternative_errors(

@@ -15,8 +15,8 @@ from glossary.cache import CACHE_DIR, cache_file, read_cache, stamp, write_cache
 from glossary.config import Config, load_config
 from glossary.diagnostics import Diagnostic, Report, diagnostic
 from glossary.discover import discover, siblings
-from glossary.formula.metric import Solution, SolvedInverses
-from glossary.formula_check import iter_formula_errors
+from glossary.formula.metric import Metric, Solution, SolvedInverses
+from glossary.formula_check import check_formula_block
 from glossary.index import Indexed, index_document, iter_index_errors
 from glossary.load import Document, load_document
 from glossary.model import Concept, build_concept
@@ -37,6 +37,7 @@ class CheckResult:
     concepts: dict[str, Concept] = field(default_factory=dict)
     missing: list[Path] = field(default_factory=list)
     solved: SolvedInverses = field(default_factory=SolvedInverses)
+    metrics: dict[str, Metric] = field(default_factory=dict)  # by concept, with the concepts
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class FileResult(NamedTuple):
     problems: list
     concept: Concept | None = None
     solution: tuple[str, Solution] | Future | None = None
+    metric: Metric | None = None  # its formula, parsed and solved (with the concept)
 
 
 def check_file(context: CheckContext, path: Path, formulas: Pool | None = None) -> FileResult:
@@ -75,6 +77,7 @@ def check_file(context: CheckContext, path: Path, formulas: Pool | None = None) 
         concept = build_concept(doc, context.config)
         problems += iter_document_errors(doc, concept, context.config)
         solution: tuple[str, Solution] | Future | None = None
+        metric = None
         if concept.formula:
             expression = concept.formula.get("expression")
             if (
@@ -84,14 +87,15 @@ def check_file(context: CheckContext, path: Path, formulas: Pool | None = None) 
             ):
                 solution = formulas.submit(doc)
             else:
-                formula_problems, solution = check_formula(context, doc)
+                formula_problems, solution, metric = check_formula(context, doc)
                 problems += formula_problems
         indexed = index_document(doc, context.config)
     except Exception as error:  # a bug must name the file, never show a traceback
         problems.append(_internal_error(path, error))
         return FileResult(path, None, problems)
-    concept_kept = concept if context.want_concepts else None
-    return FileResult(path, indexed, problems, concept_kept, solution)
+    if not context.want_concepts:
+        return FileResult(path, indexed, problems, None, solution)
+    return FileResult(path, indexed, problems, concept, solution, metric)
 
 
 def _check_one(context: CheckContext, path: Path) -> FileResult:
@@ -106,15 +110,16 @@ def _internal_error(path: Path, error: Exception) -> Diagnostic:
 
 def check_formula(
     context: CheckContext, doc: Document
-) -> tuple[list[Diagnostic], tuple[str, Solution] | None]:
-    """A formula block's diagnostics, and its expression's inverses as solved for them."""
-    problems = list(iter_formula_errors(doc, context.config, context.solved))
+) -> tuple[list[Diagnostic], tuple[str, Solution] | None, Metric | None]:
+    """A formula block's diagnostics, its expression's inverses as solved for them, and
+    its metric (the formula parsed once, for the site build too)."""
+    problems, metric = check_formula_block(doc, context.config, context.solved)
     formula = doc.data.get("formula")
     expression = formula.get("expression") if isinstance(formula, dict) else None
     if not isinstance(expression, str):
-        return problems, None
+        return problems, None, metric
     solution = context.solved.get(expression)
-    return problems, (expression, solution) if solution is not None else None
+    return problems, (expression, solution) if solution is not None else None, metric
 
 
 def _settle(context: CheckContext, result: FileResult) -> FileResult:
@@ -122,10 +127,12 @@ def _settle(context: CheckContext, result: FileResult) -> FileResult:
     if not isinstance(result.solution, Future):
         return result
     try:
-        problems, solution = result.solution.result()
+        problems, solution, metric = result.solution.result()
     except Exception as error:  # a bug must name the file, never show a traceback
-        problems, solution = [_internal_error(result.path, error)], None
-    return result._replace(problems=result.problems + problems, solution=solution)
+        problems, solution, metric = [_internal_error(result.path, error)], None, None
+    if not context.want_concepts:
+        metric = None
+    return result._replace(problems=result.problems + problems, solution=solution, metric=metric)
 
 
 def _run_checks(context: CheckContext, paths: list[Path]) -> list[FileResult]:
@@ -229,6 +236,8 @@ def load_glossary(
                 index.append(checked.indexed)
             if checked.concept is not None:
                 result.concepts.setdefault(checked.concept.id, checked.concept)
+            if checked.metric is not None and checked.concept is not None:
+                result.metrics.setdefault(checked.concept.id, checked.metric)
             if isinstance(checked.solution, tuple):  # solved in a worker: learnt here
                 solved.learn(*checked.solution)
         cross = list(iter_index_errors(index, config))

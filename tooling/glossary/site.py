@@ -34,7 +34,6 @@ from glossary.emit import (
     write_root,
 )
 from glossary.exchange import format_api
-from glossary.formula.metric import build_metrics
 from glossary.link import Linked, link_glossary
 from glossary.pipeline import inverses_cache, load_glossary
 from glossary.publish import (
@@ -135,7 +134,7 @@ def generate(
     if checked.report.exit_code() != 0:
         return Generated(checked.report)
     with stage("render"):
-        metrics = build_metrics(checked.concepts, checked.solved)
+        metrics = checked.metrics  # formulas parsed and solved once, by the check
         checked.solved.write(
             inverses_cache(project.terms), {m.expression for m in metrics.values()}
         )

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.cache import read_json_cache, write_json_cache
-from glossary.formula.grammar import FormulaError, names, parse, to_json
+from glossary.formula.grammar import FormulaError, Node, names, parse, to_json
 from glossary.formula.solve import RESULT, Inverse, solve_inverses
 
 
@@ -48,10 +48,10 @@ class SolvedInverses:
     def get(self, expression: str) -> Solution | None:
         return self._known.get(expression)
 
-    def solve(self, expression: str) -> Solution:
+    def solve(self, expression: str, node: Node | None = None) -> Solution:
         known = self._known.get(expression)
         if known is None:
-            inverses: list[Inverse] = solve_inverses(parse(expression))
+            inverses: list[Inverse] = solve_inverses(node or parse(expression))
             known = tuple((i.name, _freeze(i.ast), i.problem) for i in inverses)
             self._known[expression] = known
         return known
@@ -86,15 +86,20 @@ def _thaw(ast: Any) -> Any:
 
 
 def build_metric(
-    concept_id: str, formula: dict, solve: bool = True, solved: SolvedInverses | None = None
+    concept_id: str,
+    formula: dict,
+    solve: bool = True,
+    solved: SolvedInverses | None = None,
+    node: Node | None = None,
 ) -> Metric:
     """The metric of a well-formed formula block (FormulaError if it does not parse); its
-    inverses come from ``solved`` (solved there now if it does not have them yet)."""
+    inverses come from ``solved`` (solved there now if it does not have them yet). ``node``:
+    the expression already parsed, if the caller has it."""
     expression = formula["expression"]
-    node = parse(expression)
+    node = parse(expression) if node is None else node
     inverses, forward_only = {}, []
     if solve:
-        for name, ast, _problem in (solved or SolvedInverses()).solve(expression):
+        for name, ast, _problem in (solved or SolvedInverses()).solve(expression, node):
             if ast is None:
                 forward_only.append(name)
             else:
