@@ -92,6 +92,7 @@ def served(published_site: Path, published_port: int):
         yield url
 
 
+@pytest.mark.slow  # about a minute per scheme: run by .ci/run with -m slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_page_has_an_accessibility_violation(
     published_site: Path, served: str, browser, scheme: str
