@@ -46,6 +46,10 @@ created terms/lead-velocity-rate.yaml. Still to write:
   line 32, zh-Hant.example: Write one sentence a sales rep would say, using the preferred term.
   the concept has no relations to other concepts. Add at least one entry under 'relations:'.
   the concept cites no sources. Add the seed document or publication it is based on under 'sources:'.
+  the concept is in 'metrics', whose concepts are calculated, but has no formula. Add 'formula:' \
+with the expression, its inputs and a worked example ('glossary new' writes one, commented out, to \
+fill in); a concept of the category with no standard formula is listed under 'without_formula' in \
+config.toml.
 Then run 'glossary check terms/lead-velocity-rate.yaml' until it reports no errors.
 """
 
@@ -58,6 +62,13 @@ def _placeholder(line: int, column: int, field: str, fix: str) -> str:
 
 
 DEFINE = "Write what the concept is, in 2–4 sentences."
+FILL_TEXT = "Replace it with the real text."
+NO_FORMULA = (
+    "the concept is in 'metrics', whose concepts are calculated, but has no formula. Add "
+    "'formula:' with the expression, its inputs and a worked example ('glossary new' writes one, "
+    "commented out, to fill in); a concept of the category with no standard formula is listed "
+    "under 'without_formula' in config.toml."
+)
 EXAMPLE = "Write one sentence a sales rep would say, using the preferred term."
 
 # ---------------------------------------------------------------- glossary new
@@ -86,6 +97,7 @@ def test_new_writes_a_skeleton_whose_only_problems_are_what_to_fill(project: Pat
         "to other concepts. Add at least one entry under 'relations:'.",
         "terms/lead-velocity-rate.yaml:2:1: warning[no-sources]: the concept cites no sources. "
         "Add the seed document or publication it is based on under 'sources:'.",
+        "terms/lead-velocity-rate.yaml:2:1: warning[no-formula]: " + NO_FORMULA,
         _placeholder(10, 15, "en.definition", DEFINE),
         _placeholder(11, 12, "en.example", EXAMPLE),
         _placeholder(15, 13, "ko.terms[0].term", "Write the ko term."),
@@ -97,8 +109,51 @@ def test_new_writes_a_skeleton_whose_only_problems_are_what_to_fill(project: Pat
         _placeholder(29, 13, "zh-Hant.terms[0].term", "Write the zh-Hant term."),
         _placeholder(31, 15, "zh-Hant.definition", DEFINE),
         _placeholder(32, 12, "zh-Hant.example", EXAMPLE),
-        "1 file(s) checked: 11 error(s), 2 warning(s).",
+        "1 file(s) checked: 11 error(s), 3 warning(s).",
     ]
+
+
+def _uncomment_formula(text: str) -> str:
+    """The skeleton's formula as an editor uncomments it: '# ' removed from 'formula:' on."""
+    head, formula = text.split("# formula:\n")
+    return head + "formula:\n" + formula.replace("# ", "")
+
+
+def test_a_metric_skeleton_has_a_formula_to_uncomment(project: Path, capsys) -> None:
+    run_cli(capsys, "new", "lead-velocity-rate", "--category", "metrics", "--en", "velocity")
+    path = project / "terms" / "lead-velocity-rate.yaml"
+    text = path.read_text("utf-8")
+    assert text.endswith(
+        "# formula:\n#   expression: part / whole\n#   result:\n#     unit: percent\n"
+        "#   inputs:\n#     - name: part\n#       unit: count\n#       min: 0\n"
+        "#       label:\n#         en: TODO\n#         ko: TODO\n#         zh-Hans: TODO\n"
+        "#         zh-Hant: TODO\n"
+        "#     - name: whole\n#       unit: count\n#       exclusive_min: 0\n"
+        "#       label:\n#         en: TODO\n#         ko: TODO\n#         zh-Hans: TODO\n"
+        "#         zh-Hant: TODO\n"
+        "#   examples:\n#     - inputs: {part: 8, whole: 100}\n#       result: 0.08\n"
+    )
+    assert "# Units: currency, percent, ratio, count, days, months, years, score, number.\n" in text
+    path.write_text(_uncomment_formula(text), "utf-8")
+    code, out, _ = run_cli(capsys, "check", "--no-cache", "terms/lead-velocity-rate.yaml")
+    formula_lines = [line for line in out.splitlines() if "formula" in line]
+    assert formula_lines == [  # uncommented, it is valid: only its labels are still to write
+        _placeholder(line, column, f"formula.inputs[{index}].label.{lang}", FILL_TEXT)
+        for index, first in ((0, 56), (1, 64))
+        for line, lang, column in (
+            (first, "en", 13),
+            (first + 1, "ko", 13),
+            (first + 2, "zh-Hans", 18),
+            (first + 3, "zh-Hant", 18),
+        )
+    ]
+
+
+def test_a_skeleton_of_another_category_has_no_formula(project: Path, capsys) -> None:
+    run_cli(capsys, "new", "cold-calling", "--category", "process", "--en", "cold calling")
+    assert "formula" not in (project / "terms" / "cold-calling.yaml").read_text("utf-8")
+    code, out, _ = run_cli(capsys, "check", "--no-cache", "terms/cold-calling.yaml")
+    assert "no-formula" not in out
 
 
 def test_a_filled_in_skeleton_is_clean(project: Path, capsys) -> None:
@@ -122,6 +177,7 @@ def test_a_filled_in_skeleton_is_clean(project: Path, capsys) -> None:
         "  definition: TODO\n", "  definition: Growth of leads.\n"
     )
     text = text.replace("  example: TODO\n", '  example: "Leads grew 10%."\n')
+    text = _uncomment_formula(text).replace(": TODO\n", ": Leads\n")
     path.write_text(
         text + "relations:\n  - {type: see-also, target: churn-rate}\n"
         "sources:\n  - document: 000_c067659218adfcd0.txt\n",

@@ -199,6 +199,14 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("the concept cites no sources."),
         N_("Add the seed document or publication it is based on under 'sources:'."),
     ),
+    "no-formula": (
+        N_("the concept is in '{category}', whose concepts are calculated, but has no formula."),
+        N_(
+            "Add 'formula:' with the expression, its inputs and a worked example ('glossary new' "
+            "writes one, commented out, to fill in); a concept of the category with no standard "
+            "formula is listed under 'without_formula' in config.toml."
+        ),
+    ),
     "placeholder": (N_("the text is still the placeholder '{text}'."), N_("{hint}")),
     "missing-source-note": (
         N_("the source has no {lang} note, so the {lang} page cites it without one."),
