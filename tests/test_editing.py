@@ -566,12 +566,13 @@ def _status_project(project: Path, capsys) -> None:
 
 
 STATUS_TEXT = """\
-Translation status of 4 concept(s) in terms
+Translation status of 4 concepts in terms
 
-English (en), the source language: 3 complete, 1 incomplete, 0 missing.
+English (en), the source language: 3 of 4 concepts complete, 1 incomplete, 0 missing.
   Incomplete, still to write:
     lead-velocity-rate: definition, example
-한국어 (ko): 3 complete, 1 incomplete, 0 missing, 1 stale, 4 never reviewed.
+한국어 (ko): 3 of 4 concepts complete, 1 incomplete, 0 missing; 1 field in 1 concept stale, \
+4 fields in 2 concepts never reviewed.
   Incomplete, still to write:
     lead-velocity-rate: definition, example
   Stale, the en text changed since the translation (review it, then run 'glossary review'):
@@ -579,7 +580,8 @@ English (en), the source language: 3 complete, 1 incomplete, 0 missing.
   Never reviewed (run 'glossary review' once a translator has checked it):
     retention-rate: definition, example
     script-in-definition: definition, example
-简体中文 (zh-Hans): 3 complete, 1 incomplete, 0 missing, 1 stale, 4 never reviewed.
+简体中文 (zh-Hans): 3 of 4 concepts complete, 1 incomplete, 0 missing; 1 field in 1 concept \
+stale, 4 fields in 2 concepts never reviewed.
   Incomplete, still to write:
     lead-velocity-rate: term, definition, example
   Stale, the en text changed since the translation (review it, then run 'glossary review'):
@@ -587,7 +589,8 @@ English (en), the source language: 3 complete, 1 incomplete, 0 missing.
   Never reviewed (run 'glossary review' once a translator has checked it):
     retention-rate: definition, example
     script-in-definition: definition, example
-繁體中文 (zh-Hant): 2 complete, 1 incomplete, 1 missing, 0 stale, 5 never reviewed.
+繁體中文 (zh-Hant): 2 of 4 concepts complete, 1 incomplete, 1 missing; 0 fields stale, 5 fields \
+in 2 concepts never reviewed.
   Incomplete, still to write:
     lead-velocity-rate: term, definition, example
   Missing, no zh-Hant section yet:
@@ -596,7 +599,8 @@ English (en), the source language: 3 complete, 1 incomplete, 0 missing.
     churn-rate: definition, example, sources
     script-in-definition: definition, example
 
-Total: 16 entries, 11 complete, 4 incomplete, 1 missing; 2 stale and 13 never-reviewed translated field(s).
+Total, one entry per concept and language: 11 of 16 entries complete, 4 incomplete, 1 missing; \
+2 fields in 2 entries stale, 13 fields in 6 entries never reviewed.
 """
 
 
@@ -604,6 +608,48 @@ def test_status_text_for_people(project: Path, capsys) -> None:
     _status_project(project, capsys)
     code, out, err = run_cli(capsys, "status")
     assert (code, out, err) == (0, STATUS_TEXT, "")
+
+
+STATUS_KO = [
+    "terms에 있는 개념 4개의 번역 현황",
+    "",
+    "한국어(ko): 개념 4개 중 완료 3개, 미완성 1개, 누락 0개. 갱신 필요: 개념 1개의 필드 1개, "
+    "미검토: 개념 2개의 필드 4개.",
+]
+STATUS_ZH = {
+    "zh-Hans": [
+        "terms 中 4 个概念的翻译状态",
+        "",
+        "简体中文（zh-Hans）：4 个概念中，完成 3 个，未完成 1 个，缺失 0 个；1 个概念中的 1 个字段"
+        "已过时，2 个概念中的 4 个字段从未审校。",
+    ],
+    "zh-Hant": [
+        "terms 中 4 個概念的翻譯狀態",
+        "",
+        "繁體中文（zh-Hant）：4 個概念中，完成 2 個，未完成 1 個，缺少 1 個；0 個欄位已過時，"
+        "2 個概念中的 5 個欄位從未審閱。",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["ko", "zh-Hans", "zh-Hant"])
+def test_status_counts_in_the_readers_own_words(project: Path, capsys, lang: str) -> None:
+    _status_project(project, capsys)
+    code, out, _ = run_cli(capsys, "status", "--lang", lang)
+    assert code == 0
+    assert out.splitlines()[:3] == (STATUS_KO if lang == "ko" else STATUS_ZH[lang])
+    total = out.splitlines()[-1]
+    assert (
+        total
+        == {
+            "ko": "합계(개념과 언어마다 항목 하나): 항목 4개 중 완료 3개, 미완성 1개, 누락 0개. "
+            "갱신 필요: 항목 1개의 필드 1개, 미검토: 항목 2개의 필드 4개.",
+            "zh-Hans": "合计（每个概念的每种语言各算一个条目）：4 个条目中，完成 3 个，未完成 1 个，"
+            "缺失 0 个；1 个条目中的 1 个字段已过时，2 个条目中的 4 个字段从未审校。",
+            "zh-Hant": "總計（每個概念的每種語言各算一個項目）：4 個項目中，完成 2 個，未完成 1 個，"
+            "缺少 1 個；0 個欄位已過時，2 個項目中的 5 個欄位從未審閱。",
+        }[lang]
+    )
 
 
 def test_status_of_one_language_as_json_for_tools(project: Path, capsys) -> None:
@@ -653,15 +699,12 @@ def test_status_counts_only_the_files_asked_for_and_says_what_it_left_out(
         capsys, "status", "--lang", "en", "terms/churn-rate.yaml", "terms/broken.yaml"
     )
     assert code == 0
-    assert (
-        err
-        == "1 file(s) could not be read and are left out of these counts; 'glossary check' shows why.\n"
-    )
+    assert err == "1 file left out of these counts: unreadable ('glossary check' shows why).\n"
     assert out == (
-        "Translation status of 1 concept(s) in terms/churn-rate.yaml, terms/broken.yaml\n\n"
-        "English (en), the source language: 1 complete, 0 incomplete, 0 missing.\n\n"
-        "Total: 1 entries, 1 complete, 0 incomplete, 0 missing; 0 stale and 0 never-reviewed "
-        "translated field(s).\n"
+        "Translation status of 1 concept in terms/churn-rate.yaml, terms/broken.yaml\n\n"
+        "English (en), the source language: 1 of 1 concept complete, 0 incomplete, 0 missing.\n\n"
+        "Total, one entry per concept and language: 1 of 1 entry complete, 0 incomplete, "
+        "0 missing; 0 fields stale, 0 fields never reviewed.\n"
     )
 
 
