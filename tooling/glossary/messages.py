@@ -387,6 +387,36 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "import-bad-file": (N_("the file cannot be read as {format}: {problem}."), None),
+    "import-legacy-encoding": (
+        N_(
+            "the file is not UTF-8 but {encoding}, the code page in which Excel saves plain "
+            '"CSV" in {region}; it cannot hold every language of the glossary.'
+        ),
+        N_(
+            'Open it in Excel, choose File › Save As › "CSV UTF-8 (Comma delimited)", and '
+            "import that file."
+        ),
+    ),
+    "import-not-utf8": (
+        N_(
+            "the file is not UTF-8 (byte 0x{byte} cannot be read); it may be in a legacy code "
+            "page such as CP949 (Korea), GB18030 (mainland China) or Big5 (Taiwan)."
+        ),
+        N_(
+            'Open it in Excel, choose File › Save As › "CSV UTF-8 (Comma delimited)", and '
+            "import that file."
+        ),
+    ),
+    "import-no-header": (
+        N_(
+            "the first line is not the glossary's header: it does not name the columns 'id' and "
+            "'language', separated by commas, semicolons or tabs."
+        ),
+        N_(
+            "Keep the first row of 'glossary export --format csv' (id, language, preferred, …) "
+            "as the file's first line."
+        ),
+    ),
     "import-not-tbx": (
         N_("the file is not TBX v3: its root element is <{root}>, not <tbx>."),
         N_("Export TBX-Basic (ISO 30042:2019) from your tool."),
@@ -435,6 +465,9 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "import-new": (N_("{path}: new concept '{id}'."), None),
     "import-added": (N_("{where}: added: {field}: {new}"), None),
     "import-conflict": (N_("{where}: conflict: {field}: {old} → {new}"), None),
+    "import-added-term": (N_("{where}: {lang}: added {designation}"), None),
+    "import-changed-term": (N_("{where}: conflict: {lang}: {term}: {changes}"), None),
+    "import-replaced-preferred": (N_("{where}: conflict: {lang}: preferred {old} → {new}"), None),
     "import-summary": (
         N_(
             "{new} new concept(s), {added} added field(s), {conflicts} conflicting field(s) in "

@@ -19,7 +19,9 @@ DETAILS = """
     json: the whole model, each concept in the term file's shape (also published by the
     site as api/terms.json). csv: one row per concept and language, UTF-8 with a BOM and
     CRLF line ends so that Excel shows Korean and Chinese correctly; cells with several
-    values hold one item per line (see 'glossary import --help'). tbx: TBX-Basic
+    values hold one item per line (see 'glossary import --help'); a cell starting with
+    = + - @ gets a leading apostrophe, so a spreadsheet never runs it as a formula
+    (import removes it). tbx: TBX-Basic
     (ISO 30042:2019, DCA style) for translation tools; what TBX-Basic has no element for
     travels in <note> elements that 'glossary import' reads back.
 
