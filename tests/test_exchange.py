@@ -26,8 +26,8 @@ TBX = {"tbx": NS}
 DRY_RUN = "Nothing written. Run again with --write to apply these changes; conflicting fields will then take the imported value."
 
 
-def _export(capsys, fmt: str, path: Path) -> bytes:
-    code, out, err = run_cli(capsys, "export", "--format", fmt, "--output", str(path))
+def _export(capsys, fmt: str, path: Path, *options: str) -> bytes:
+    code, out, err = run_cli(capsys, "export", "--format", fmt, "--output", str(path), *options)
     assert (code, out) == (0, ""), err
     return path.read_bytes()
 
@@ -191,6 +191,77 @@ def test_tbx_puts_each_field_in_its_data_category(project: Path, capsys) -> None
     )
 
 
+def test_tbx_2008_matches_its_golden_file(project: Path, capsys, update_goldens: bool) -> None:
+    data = _export(capsys, "tbx", project / "out.tbx", "--tbx-version", "2008")
+    golden = GOLDEN / "project-2008.tbx"
+    if update_goldens:
+        golden.write_bytes(data)
+    assert data == golden.read_bytes()
+    assert data.startswith(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        b'<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n'
+        b'<martif type="TBX-Basic" xml:lang="en">\n  <martifHeader>\n'
+    )
+
+
+def test_translate_toolkit_reads_every_concept_language_and_term_of_tbx_2008(
+    corpus: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """translate-toolkit's TBX reader (Weblate's glossary import) on the real corpus."""
+    from translate.storage.tbx import tbxfile
+
+    from glossary.exchange.tbx import STATUS
+
+    monkeypatch.chdir(corpus)
+    config = load_config()
+    store = tbxfile.parsestring(_export(capsys, "tbx", corpus / "c.tbx", "--tbx-version", "2008"))
+    concepts = load_glossary([Path("terms")], config=config, want_concepts=True).concepts
+    read = {unit.getid(): unit for unit in store.units}
+    assert sorted(read) == sorted(xml_id(concept_id) for concept_id in concepts)
+    deprecated = 0
+    for concept in concepts.values():
+        unit = read[xml_id(concept.id)]
+        for lang, entry in concept.entries.items():
+            terms = [
+                (t.text, t.administrative_status, t.deprecated) for t in unit.get_target_terms(lang)
+            ]
+            assert terms == [
+                (d.term, STATUS[d.status], d.status == "deprecated") for d in entry.designations
+            ], (concept.id, lang)
+            deprecated += sum(1 for d in entry.designations if d.status == "deprecated")
+    assert deprecated > 50  # forbidden terms in the tools that read TBX-Basic
+
+
+def test_tbx_2008_keeps_reasons_links_and_notes_apart(project: Path, capsys) -> None:
+    churn = project / "terms" / "churn-rate.yaml"
+    churn.write_text(
+        churn.read_text("utf-8").replace(
+            "    - {term: churn rate, status: admitted}\n",
+            "    - {term: churn rate, status: admitted}\n"
+            "    - {term: churn, status: admitted, link: never, note: 'reason: looks like one'}\n"
+            "    - {term: attrition, status: deprecated, reason: vague, note: 'note: a note'}\n",
+        ),
+        "utf-8",
+    )
+    raw = _export(capsys, "tbx", project / "all.tbx", "--tbx-version", "2008")
+    root = etree.fromstring(raw)
+    tigs = {t.findtext("term"): t for t in root.iter("tig")}
+    assert [(n.tag, n.get("type"), n.text) for n in tigs["churn"][1:]] == [
+        ("termNote", "administrativeStatus", "admittedTerm-admn-sts"),
+        ("termNote", "termType", "fullForm"),
+        ("note", None, "link: never"),
+        ("note", None, "note: reason: looks like one"),
+    ]
+    assert [n.text for n in tigs["attrition"].findall("note")] == [
+        "reason: vague",
+        "note: note: a note",
+    ]
+    assert _import(capsys, project / "all.tbx") == (
+        0,
+        "No changes: terms/ already matches all.tbx.\n",
+    )
+
+
 def test_xml_ids_cannot_start_with_a_digit() -> None:
     assert (xml_id("30-60-90-day-plan"), xml_id("churn-rate")) == (
         "_30-60-90-day-plan",
@@ -259,13 +330,17 @@ def test_the_validators_do_reject_what_tbx_basic_forbids(
 # --- lossless round trips on the real corpus --------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv", "tbx"])
+@pytest.mark.parametrize(
+    "fmt, options",
+    [("json", ()), ("csv", ()), ("tbx", ()), ("tbx", ("--tbx-version", "2008"))],
+    ids=["json", "csv", "tbx", "tbx-2008"],
+)
 def test_the_corpus_reads_back_unchanged(
-    fmt: str, corpus: Path, capsys, monkeypatch: pytest.MonkeyPatch
+    fmt: str, options: tuple[str, ...], corpus: Path, capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(corpus)
     path = corpus / f"corpus.{fmt}"
-    raw = _export(capsys, fmt, path)
+    raw = _export(capsys, fmt, path, *options)
     config = load_config()
     items, problems = read_import(fmt, path, raw, config)
     assert problems == []
@@ -799,9 +874,10 @@ def test_tbx_problems_are_reported_with_their_line(project: Path, capsys) -> Non
             "Couldn't find end of Start Tag tbx line 1, line 1, column 5.",
         ),
         (
-            '<martif type="TBX"/>',
-            "bad.tbx:1:1: error[import-not-tbx]: the file is not TBX v3: its root "
-            "element is <martif>, not <tbx>. Export TBX-Basic (ISO 30042:2019) from your tool.",
+            '<xliff version="1.2"/>',
+            "bad.tbx:1:1: error[import-not-tbx]: the file is not TBX: its root element is <xliff>, "
+            "not <tbx> (TBX v3) or <martif> (TBX 2008). Export TBX-Basic (ISO 30042:2019 or 2008) "
+            "from your tool.",
         ),
         (
             f'<tbx xmlns="{NS}"><text><body><conceptEntry><langSec xml:lang="ko"/></conceptEntry></body></text></tbx>',

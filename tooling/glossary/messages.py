@@ -418,8 +418,11 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         ),
     ),
     "import-not-tbx": (
-        N_("the file is not TBX v3: its root element is <{root}>, not <tbx>."),
-        N_("Export TBX-Basic (ISO 30042:2019) from your tool."),
+        N_(
+            "the file is not TBX: its root element is <{root}>, not <tbx> (TBX v3) or <martif> "
+            "(TBX 2008)."
+        ),
+        N_("Export TBX-Basic (ISO 30042:2019 or 2008) from your tool."),
     ),
     "import-no-id": (
         N_("the {what} has no 'id'."),
