@@ -46,6 +46,10 @@ created terms/lead-velocity-rate.yaml. Still to write:
   line 32, zh-Hant.example: Write one sentence a sales rep would say, using the preferred term.
   the concept has no relations to other concepts. Add at least one entry under 'relations:'.
   the concept cites no sources. Add the seed document or publication it is based on under 'sources:'.
+  the concept is in 'metrics', whose concepts are calculated, but has no formula. Add 'formula:' \
+with the expression, its inputs and a worked example ('glossary new' writes one, commented out, to \
+fill in); a concept of the category with no standard formula is listed under 'without_formula' in \
+config.toml.
 Then run 'glossary check terms/lead-velocity-rate.yaml' until it reports no errors.
 """
 
@@ -58,6 +62,13 @@ def _placeholder(line: int, column: int, field: str, fix: str) -> str:
 
 
 DEFINE = "Write what the concept is, in 2–4 sentences."
+FILL_TEXT = "Replace it with the real text."
+NO_FORMULA = (
+    "the concept is in 'metrics', whose concepts are calculated, but has no formula. Add "
+    "'formula:' with the expression, its inputs and a worked example ('glossary new' writes one, "
+    "commented out, to fill in); a concept of the category with no standard formula is listed "
+    "under 'without_formula' in config.toml."
+)
 EXAMPLE = "Write one sentence a sales rep would say, using the preferred term."
 
 # ---------------------------------------------------------------- glossary new
@@ -86,6 +97,7 @@ def test_new_writes_a_skeleton_whose_only_problems_are_what_to_fill(project: Pat
         "to other concepts. Add at least one entry under 'relations:'.",
         "terms/lead-velocity-rate.yaml:2:1: warning[no-sources]: the concept cites no sources. "
         "Add the seed document or publication it is based on under 'sources:'.",
+        "terms/lead-velocity-rate.yaml:2:1: warning[no-formula]: " + NO_FORMULA,
         _placeholder(10, 15, "en.definition", DEFINE),
         _placeholder(11, 12, "en.example", EXAMPLE),
         _placeholder(15, 13, "ko.terms[0].term", "Write the ko term."),
@@ -97,8 +109,51 @@ def test_new_writes_a_skeleton_whose_only_problems_are_what_to_fill(project: Pat
         _placeholder(29, 13, "zh-Hant.terms[0].term", "Write the zh-Hant term."),
         _placeholder(31, 15, "zh-Hant.definition", DEFINE),
         _placeholder(32, 12, "zh-Hant.example", EXAMPLE),
-        "1 file(s) checked: 11 error(s), 2 warning(s).",
+        "1 file(s) checked: 11 error(s), 3 warning(s).",
     ]
+
+
+def _uncomment_formula(text: str) -> str:
+    """The skeleton's formula as an editor uncomments it: '# ' removed from 'formula:' on."""
+    head, formula = text.split("# formula:\n")
+    return head + "formula:\n" + formula.replace("# ", "")
+
+
+def test_a_metric_skeleton_has_a_formula_to_uncomment(project: Path, capsys) -> None:
+    run_cli(capsys, "new", "lead-velocity-rate", "--category", "metrics", "--en", "velocity")
+    path = project / "terms" / "lead-velocity-rate.yaml"
+    text = path.read_text("utf-8")
+    assert text.endswith(
+        "# formula:\n#   expression: part / whole\n#   result:\n#     unit: percent\n"
+        "#   inputs:\n#     - name: part\n#       unit: count\n#       min: 0\n"
+        "#       label:\n#         en: TODO\n#         ko: TODO\n#         zh-Hans: TODO\n"
+        "#         zh-Hant: TODO\n"
+        "#     - name: whole\n#       unit: count\n#       exclusive_min: 0\n"
+        "#       label:\n#         en: TODO\n#         ko: TODO\n#         zh-Hans: TODO\n"
+        "#         zh-Hant: TODO\n"
+        "#   examples:\n#     - inputs: {part: 8, whole: 100}\n#       result: 0.08\n"
+    )
+    assert "# Units: currency, percent, ratio, count, days, months, years, score, number.\n" in text
+    path.write_text(_uncomment_formula(text), "utf-8")
+    code, out, _ = run_cli(capsys, "check", "--no-cache", "terms/lead-velocity-rate.yaml")
+    formula_lines = [line for line in out.splitlines() if "formula" in line]
+    assert formula_lines == [  # uncommented, it is valid: only its labels are still to write
+        _placeholder(line, column, f"formula.inputs[{index}].label.{lang}", FILL_TEXT)
+        for index, first in ((0, 56), (1, 64))
+        for line, lang, column in (
+            (first, "en", 13),
+            (first + 1, "ko", 13),
+            (first + 2, "zh-Hans", 18),
+            (first + 3, "zh-Hant", 18),
+        )
+    ]
+
+
+def test_a_skeleton_of_another_category_has_no_formula(project: Path, capsys) -> None:
+    run_cli(capsys, "new", "cold-calling", "--category", "process", "--en", "cold calling")
+    assert "formula" not in (project / "terms" / "cold-calling.yaml").read_text("utf-8")
+    code, out, _ = run_cli(capsys, "check", "--no-cache", "terms/cold-calling.yaml")
+    assert "no-formula" not in out
 
 
 def test_a_filled_in_skeleton_is_clean(project: Path, capsys) -> None:
@@ -122,6 +177,7 @@ def test_a_filled_in_skeleton_is_clean(project: Path, capsys) -> None:
         "  definition: TODO\n", "  definition: Growth of leads.\n"
     )
     text = text.replace("  example: TODO\n", '  example: "Leads grew 10%."\n')
+    text = _uncomment_formula(text).replace(": TODO\n", ": Leads\n")
     path.write_text(
         text + "relations:\n  - {type: see-also, target: churn-rate}\n"
         "sources:\n  - document: 000_c067659218adfcd0.txt\n",
@@ -510,12 +566,13 @@ def _status_project(project: Path, capsys) -> None:
 
 
 STATUS_TEXT = """\
-Translation status of 4 concept(s) in terms
+Translation status of 4 concepts in terms
 
-English (en), the source language: 3 complete, 1 incomplete, 0 missing.
+English (en), the source language: 3 of 4 concepts complete, 1 incomplete, 0 missing.
   Incomplete, still to write:
     lead-velocity-rate: definition, example
-한국어 (ko): 3 complete, 1 incomplete, 0 missing, 1 stale, 4 never reviewed.
+한국어 (ko): 3 of 4 concepts complete, 1 incomplete, 0 missing; 1 field in 1 concept stale, \
+4 fields in 2 concepts never reviewed.
   Incomplete, still to write:
     lead-velocity-rate: definition, example
   Stale, the en text changed since the translation (review it, then run 'glossary review'):
@@ -523,7 +580,8 @@ English (en), the source language: 3 complete, 1 incomplete, 0 missing.
   Never reviewed (run 'glossary review' once a translator has checked it):
     retention-rate: definition, example
     script-in-definition: definition, example
-简体中文 (zh-Hans): 3 complete, 1 incomplete, 0 missing, 1 stale, 4 never reviewed.
+简体中文 (zh-Hans): 3 of 4 concepts complete, 1 incomplete, 0 missing; 1 field in 1 concept \
+stale, 4 fields in 2 concepts never reviewed.
   Incomplete, still to write:
     lead-velocity-rate: term, definition, example
   Stale, the en text changed since the translation (review it, then run 'glossary review'):
@@ -531,7 +589,8 @@ English (en), the source language: 3 complete, 1 incomplete, 0 missing.
   Never reviewed (run 'glossary review' once a translator has checked it):
     retention-rate: definition, example
     script-in-definition: definition, example
-繁體中文 (zh-Hant): 2 complete, 1 incomplete, 1 missing, 0 stale, 5 never reviewed.
+繁體中文 (zh-Hant): 2 of 4 concepts complete, 1 incomplete, 1 missing; 0 fields stale, 5 fields \
+in 2 concepts never reviewed.
   Incomplete, still to write:
     lead-velocity-rate: term, definition, example
   Missing, no zh-Hant section yet:
@@ -540,7 +599,8 @@ English (en), the source language: 3 complete, 1 incomplete, 0 missing.
     churn-rate: definition, example, sources
     script-in-definition: definition, example
 
-Total: 16 entries, 11 complete, 4 incomplete, 1 missing; 2 stale and 13 never-reviewed translated field(s).
+Total, one entry per concept and language: 11 of 16 entries complete, 4 incomplete, 1 missing; \
+2 fields in 2 entries stale, 13 fields in 6 entries never reviewed.
 """
 
 
@@ -548,6 +608,48 @@ def test_status_text_for_people(project: Path, capsys) -> None:
     _status_project(project, capsys)
     code, out, err = run_cli(capsys, "status")
     assert (code, out, err) == (0, STATUS_TEXT, "")
+
+
+STATUS_KO = [
+    "terms에 있는 개념 4개의 번역 현황",
+    "",
+    "한국어(ko): 개념 4개 중 완료 3개, 미완성 1개, 누락 0개. 갱신 필요: 개념 1개의 필드 1개, "
+    "미검토: 개념 2개의 필드 4개.",
+]
+STATUS_ZH = {
+    "zh-Hans": [
+        "terms 中 4 个概念的翻译状态",
+        "",
+        "简体中文（zh-Hans）：4 个概念中，完成 3 个，未完成 1 个，缺失 0 个；1 个概念中的 1 个字段"
+        "已过时，2 个概念中的 4 个字段从未审校。",
+    ],
+    "zh-Hant": [
+        "terms 中 4 個概念的翻譯狀態",
+        "",
+        "繁體中文（zh-Hant）：4 個概念中，完成 2 個，未完成 1 個，缺少 1 個；0 個欄位已過時，"
+        "2 個概念中的 5 個欄位從未審閱。",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["ko", "zh-Hans", "zh-Hant"])
+def test_status_counts_in_the_readers_own_words(project: Path, capsys, lang: str) -> None:
+    _status_project(project, capsys)
+    code, out, _ = run_cli(capsys, "status", "--lang", lang)
+    assert code == 0
+    assert out.splitlines()[:3] == (STATUS_KO if lang == "ko" else STATUS_ZH[lang])
+    total = out.splitlines()[-1]
+    assert (
+        total
+        == {
+            "ko": "합계(개념과 언어마다 항목 하나): 항목 4개 중 완료 3개, 미완성 1개, 누락 0개. "
+            "갱신 필요: 항목 1개의 필드 1개, 미검토: 항목 2개의 필드 4개.",
+            "zh-Hans": "合计（每个概念的每种语言各算一个条目）：4 个条目中，完成 3 个，未完成 1 个，"
+            "缺失 0 个；1 个条目中的 1 个字段已过时，2 个条目中的 4 个字段从未审校。",
+            "zh-Hant": "總計（每個概念的每種語言各算一個項目）：4 個項目中，完成 2 個，未完成 1 個，"
+            "缺少 1 個；0 個欄位已過時，2 個項目中的 5 個欄位從未審閱。",
+        }[lang]
+    )
 
 
 def test_status_of_one_language_as_json_for_tools(project: Path, capsys) -> None:
@@ -597,15 +699,12 @@ def test_status_counts_only_the_files_asked_for_and_says_what_it_left_out(
         capsys, "status", "--lang", "en", "terms/churn-rate.yaml", "terms/broken.yaml"
     )
     assert code == 0
-    assert (
-        err
-        == "1 file(s) could not be read and are left out of these counts; 'glossary check' shows why.\n"
-    )
+    assert err == "1 file left out of these counts: unreadable ('glossary check' shows why).\n"
     assert out == (
-        "Translation status of 1 concept(s) in terms/churn-rate.yaml, terms/broken.yaml\n\n"
-        "English (en), the source language: 1 complete, 0 incomplete, 0 missing.\n\n"
-        "Total: 1 entries, 1 complete, 0 incomplete, 0 missing; 0 stale and 0 never-reviewed "
-        "translated field(s).\n"
+        "Translation status of 1 concept in terms/churn-rate.yaml, terms/broken.yaml\n\n"
+        "English (en), the source language: 1 of 1 concept complete, 0 incomplete, 0 missing.\n\n"
+        "Total, one entry per concept and language: 1 of 1 entry complete, 0 incomplete, "
+        "0 missing; 0 fields stale, 0 fields never reviewed.\n"
     )
 
 

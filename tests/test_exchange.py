@@ -26,8 +26,8 @@ TBX = {"tbx": NS}
 DRY_RUN = "Nothing written. Run again with --write to apply these changes; conflicting fields will then take the imported value."
 
 
-def _export(capsys, fmt: str, path: Path) -> bytes:
-    code, out, err = run_cli(capsys, "export", "--format", fmt, "--output", str(path))
+def _export(capsys, fmt: str, path: Path, *options: str) -> bytes:
+    code, out, err = run_cli(capsys, "export", "--format", fmt, "--output", str(path), *options)
     assert (code, out) == (0, ""), err
     return path.read_bytes()
 
@@ -191,6 +191,77 @@ def test_tbx_puts_each_field_in_its_data_category(project: Path, capsys) -> None
     )
 
 
+def test_tbx_2008_matches_its_golden_file(project: Path, capsys, update_goldens: bool) -> None:
+    data = _export(capsys, "tbx", project / "out.tbx", "--tbx-version", "2008")
+    golden = GOLDEN / "project-2008.tbx"
+    if update_goldens:
+        golden.write_bytes(data)
+    assert data == golden.read_bytes()
+    assert data.startswith(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        b'<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n'
+        b'<martif type="TBX-Basic" xml:lang="en">\n  <martifHeader>\n'
+    )
+
+
+def test_translate_toolkit_reads_every_concept_language_and_term_of_tbx_2008(
+    corpus: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """translate-toolkit's TBX reader (Weblate's glossary import) on the real corpus."""
+    from translate.storage.tbx import tbxfile
+
+    from glossary.exchange.tbx import STATUS
+
+    monkeypatch.chdir(corpus)
+    config = load_config()
+    store = tbxfile.parsestring(_export(capsys, "tbx", corpus / "c.tbx", "--tbx-version", "2008"))
+    concepts = load_glossary([Path("terms")], config=config, want_concepts=True).concepts
+    read = {unit.getid(): unit for unit in store.units}
+    assert sorted(read) == sorted(xml_id(concept_id) for concept_id in concepts)
+    deprecated = 0
+    for concept in concepts.values():
+        unit = read[xml_id(concept.id)]
+        for lang, entry in concept.entries.items():
+            terms = [
+                (t.text, t.administrative_status, t.deprecated) for t in unit.get_target_terms(lang)
+            ]
+            assert terms == [
+                (d.term, STATUS[d.status], d.status == "deprecated") for d in entry.designations
+            ], (concept.id, lang)
+            deprecated += sum(1 for d in entry.designations if d.status == "deprecated")
+    assert deprecated > 50  # forbidden terms in the tools that read TBX-Basic
+
+
+def test_tbx_2008_keeps_reasons_links_and_notes_apart(project: Path, capsys) -> None:
+    churn = project / "terms" / "churn-rate.yaml"
+    churn.write_text(
+        churn.read_text("utf-8").replace(
+            "    - {term: churn rate, status: admitted}\n",
+            "    - {term: churn rate, status: admitted}\n"
+            "    - {term: churn, status: admitted, link: never, note: 'reason: looks like one'}\n"
+            "    - {term: attrition, status: deprecated, reason: vague, note: 'note: a note'}\n",
+        ),
+        "utf-8",
+    )
+    raw = _export(capsys, "tbx", project / "all.tbx", "--tbx-version", "2008")
+    root = etree.fromstring(raw)
+    tigs = {t.findtext("term"): t for t in root.iter("tig")}
+    assert [(n.tag, n.get("type"), n.text) for n in tigs["churn"][1:]] == [
+        ("termNote", "administrativeStatus", "admittedTerm-admn-sts"),
+        ("termNote", "termType", "fullForm"),
+        ("note", None, "link: never"),
+        ("note", None, "note: reason: looks like one"),
+    ]
+    assert [n.text for n in tigs["attrition"].findall("note")] == [
+        "reason: vague",
+        "note: note: a note",
+    ]
+    assert _import(capsys, project / "all.tbx") == (
+        0,
+        "No changes: terms/ already matches all.tbx.\n",
+    )
+
+
 def test_xml_ids_cannot_start_with_a_digit() -> None:
     assert (xml_id("30-60-90-day-plan"), xml_id("churn-rate")) == (
         "_30-60-90-day-plan",
@@ -259,13 +330,17 @@ def test_the_validators_do_reject_what_tbx_basic_forbids(
 # --- lossless round trips on the real corpus --------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv", "tbx"])
+@pytest.mark.parametrize(
+    "fmt, options",
+    [("json", ()), ("csv", ()), ("tbx", ()), ("tbx", ("--tbx-version", "2008"))],
+    ids=["json", "csv", "tbx", "tbx-2008"],
+)
 def test_the_corpus_reads_back_unchanged(
-    fmt: str, corpus: Path, capsys, monkeypatch: pytest.MonkeyPatch
+    fmt: str, options: tuple[str, ...], corpus: Path, capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(corpus)
     path = corpus / f"corpus.{fmt}"
-    raw = _export(capsys, fmt, path)
+    raw = _export(capsys, fmt, path, *options)
     config = load_config()
     items, problems = read_import(fmt, path, raw, config)
     assert problems == []
@@ -344,8 +419,16 @@ def test_import_write_changes_only_those_fields_and_keeps_the_layout(project: Pa
     )
     code, out = _import(capsys, path, "--write")
     assert code == 0
+    assert out.splitlines()[:4] == [
+        'terms/churn-rate.yaml:6:3: added: en.notes: ["Also called logo churn."]',
+        'terms/churn-rate.yaml:14:7: conflict: ko: 처닝률: reason: "외래어를 소리 나는 대로 옮긴 '
+        '비표준 표기입니다." → "외래어 표기입니다."',
+        "terms/churn-rate.yaml:14:7: ko: added superseded 처닝 (reason: 옛 표기입니다.)",
+        'terms/churn-rate.yaml:15:15: conflict: ko.definition: "기간 초 고객 가운데 그 기간에 해지한 '
+        '고객의 비율입니다." → "기간 초 고객 중 해지한 고객의 비율입니다."',
+    ]
     assert out.splitlines()[-2:] == [
-        "0 new concept(s), 1 added field(s), 2 conflicting field(s) in edited.csv.",
+        "0 new concept(s), 2 added field(s), 2 conflicting field(s) in edited.csv.",
         "Wrote 1 file(s); 2 conflicting field(s) took the imported value.",
     ]
     assert churn.read_text("utf-8") == before.replace(
@@ -379,16 +462,44 @@ def test_an_empty_cell_never_deletes(project: Path, capsys) -> None:
     assert _import(capsys, path) == (0, "No changes: terms/ already matches edited.csv.\n")
 
 
-def test_the_term_columns_together_are_one_field(project: Path, capsys) -> None:
-    code, out = _import(capsys, _edited_csv(project, capsys, **{"1_deprecated": ""}))
+def test_one_added_synonym_reads_as_one_addition(project: Path, capsys) -> None:
+    """A sheet with only some of the term columns: the synonym is added, nothing else."""
+    churn = project / "terms" / "churn-rate.yaml"
+    before = churn.read_text("utf-8")
+    path = project / "synonym.csv"
+    path.write_text(
+        "id,language,preferred,admitted\r\nchurn-rate,ko,고객 이탈률,이탈율\r\n", "utf-8"
+    )
+    assert _import(capsys, path) == (
+        0,
+        "terms/churn-rate.yaml:14:7: ko: added admitted 이탈율\n"
+        "0 new concept(s), 1 added field(s), 0 conflicting field(s) in synonym.csv.\n"
+        + DRY_RUN
+        + "\n",
+    )
+    assert _import(capsys, path, "--write")[0] == 0
+    assert churn.read_text("utf-8") == before.replace(
+        "    - {term: 처닝률, status: deprecated, reason: 외래어를 소리 나는 대로 옮긴 비표준 표기입니다.}\n",
+        "    - {term: 처닝률, status: deprecated, reason: 외래어를 소리 나는 대로 옮긴 비표준 표기입니다.}\n"
+        "    - {term: 이탈율, status: admitted}\n",
+    )
+
+
+def test_a_designation_left_out_is_kept(project: Path, capsys) -> None:
+    path = _edited_csv(project, capsys, **{"1_deprecated": ""})
+    assert _import(capsys, path) == (0, "No changes: terms/ already matches edited.csv.\n")
+
+
+def test_a_new_preferred_term_replaces_the_preferred_one(project: Path, capsys) -> None:
+    churn = project / "terms" / "churn-rate.yaml"
+    path = _edited_csv(project, capsys, **{"1_preferred": "이탈률"})
+    code, out = _import(capsys, path, "--write")
     assert (code, out.splitlines()[0]) == (
         0,
-        (
-            'terms/churn-rate.yaml:13:5: conflict: ko.terms: [{"term": "고객 이탈률", "status": "preferred"}, '
-            '{"term": "처닝률", "status": "deprecated", "reason": "외래어를 소리 나는 대로 옮긴 비표준 표기입니다."}] '
-            '→ [{"term": "고객 이탈률", "status": "preferred"}]'
-        ),
+        "terms/churn-rate.yaml:13:7: conflict: ko: preferred 고객 이탈률 → 이탈률",
     )
+    assert "    - {term: 이탈률, status: preferred}\n" in churn.read_text("utf-8")
+    assert "고객 이탈률" not in churn.read_text("utf-8")
 
 
 NEW_CONCEPT = """\
@@ -594,16 +705,143 @@ def test_csv_problems_are_reported_with_their_row(project: Path, capsys) -> None
     )
 
 
-def test_a_csv_saved_in_a_legacy_encoding_is_refused(project: Path, capsys) -> None:
+SAVE_AS_UTF8 = (
+    'Open it in Excel, choose File › Save As › "CSV UTF-8 (Comma delimited)", and import that file.'
+)
+
+
+@pytest.mark.parametrize(
+    "lang, text, codec, named",
+    [
+        (
+            "ko",
+            "고객 이탈률",
+            "cp949",
+            'CP949 (EUC-KR), the code page in which Excel saves plain "CSV" in Korea',
+        ),
+        (
+            "zh-Hans",
+            "客户流失率",
+            "gb18030",
+            'GB18030 (GBK), the code page in which Excel saves plain "CSV" in mainland China',
+        ),
+        (
+            "zh-Hant",
+            "客戶流失率",
+            "big5",
+            'Big5, the code page in which Excel saves plain "CSV" in Taiwan and Hong Kong',
+        ),
+    ],
+)
+def test_a_csv_saved_in_a_legacy_code_page_is_one_error_naming_it(
+    project: Path, capsys, lang: str, text: str, codec: str, named: str
+) -> None:
     path = project / "legacy.csv"
-    path.write_bytes("id,language,preferred\r\nchurn-rate,ko,고객 이탈률\r\n".encode("cp949"))
+    rows = "".join(f"churn-rate,{lang},{text}\r\n" for _ in range(3000))
+    path.write_bytes(f"id,language,preferred\r\n{rows}".encode(codec))
     assert _import(capsys, path) == (
         1,
-        (
-            "legacy.csv:1:1: error[import-bad-file]: the file cannot be read as UTF-8 CSV: byte 0xB0 "
-            "is not UTF-8.\nNothing written because of the error(s) above.\n"
-        ),
+        f"legacy.csv:1:1: error[import-legacy-encoding]: the file is not UTF-8 but {named}; it "
+        f"cannot hold every language of the glossary. {SAVE_AS_UTF8}\n"
+        "Nothing written because of the error(s) above.\n",
     )
+
+
+def test_a_csv_in_an_unclear_code_page_is_one_error(project: Path, capsys) -> None:
+    path = project / "legacy.csv"
+    path.write_bytes("id,language,preferred\r\nchurn-rate,kr,이탈\r\n".encode("cp949"))
+    assert _import(capsys, path) == (
+        1,
+        "legacy.csv:1:1: error[import-not-utf8]: the file is not UTF-8 (byte 0xC0 cannot be read); "
+        "it may be in a legacy code page such as CP949 (Korea), GB18030 (mainland China) or Big5 "
+        f"(Taiwan). {SAVE_AS_UTF8}\nNothing written because of the error(s) above.\n",
+    )
+
+
+def _resaved(project: Path, capsys, separator: str, encoding: str, sep_line: bool) -> Path:
+    """The fixture export as another spreadsheet program saves it."""
+    text = _export(capsys, "csv", project / "all.csv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    out = io.StringIO(newline="")
+    if sep_line:
+        out.write(f"sep={separator}\r\n")
+    csv.writer(out, delimiter=separator, lineterminator="\r\n").writerows(rows)
+    path = project / "resaved.csv"
+    path.write_bytes(out.getvalue().encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(
+    "separator, encoding, sep_line",
+    [
+        (";", "utf-8-sig", False),
+        (";", "utf-8", False),
+        (";", "utf-8", True),
+        ("\t", "utf-8", False),
+        ("\t", "utf-8-sig", False),
+        ("\t", "utf-16", False),  # Excel's "Unicode text"
+    ],
+    ids=["semicolon-bom", "semicolon", "sep-line", "tab", "tab-bom", "utf-16"],
+)
+def test_a_csv_with_semicolons_or_tabs_reads_the_same(
+    project: Path, capsys, separator: str, encoding: str, sep_line: bool
+) -> None:
+    path = _resaved(project, capsys, separator, encoding, sep_line)
+    assert _import(capsys, path) == (0, "No changes: terms/ already matches resaved.csv.\n")
+
+
+def test_a_file_without_the_header_is_one_error(project: Path, capsys) -> None:
+    path = project / "other.csv"
+    path.write_text("Name|Language|Term\r\n" + "churn|ko|이탈률\r\n" * 4370, "utf-8")
+    assert _import(capsys, path) == (
+        1,
+        "other.csv:1:1: error[import-no-header]: the first line is not the glossary's header: it "
+        "does not name the columns 'id' and 'language', separated by commas, semicolons or tabs. "
+        "Keep the first row of 'glossary export --format csv' (id, language, preferred, …) as the "
+        "file's first line.\nNothing written because of the error(s) above.\n",
+    )
+
+
+RISKY = {  # values a spreadsheet would run as formulas, as editors could write them
+    "definition": '=HYPERLINK("https://example.com","churn")',
+    "example": "+8% churn last quarter was a shock.",
+    "notes": "@team review this.",
+}
+
+
+def test_export_guards_against_formula_injection_and_reads_back_unchanged(
+    project: Path, capsys
+) -> None:
+    churn = project / "terms" / "churn-rate.yaml"
+    text = churn.read_text("utf-8").replace(
+        "  definition: The share of customers at the start of a period who cancel during it.\n",
+        "  definition: " + json.dumps(RISKY["definition"]) + "\n"
+        '  notes:\n    - "\'=already quoted"\n    - ' + json.dumps(RISKY["notes"]) + "\n",
+    )
+    text = text.replace(
+        '  example: "We lost 8 of our 100 customers last quarter, so churn was 8%."\n',
+        "  example: " + json.dumps(RISKY["example"]) + "\n",
+    )
+    text = text.replace(
+        "    - {term: customer churn rate, status: preferred}\n",
+        "    - {term: customer churn rate, status: preferred}\n    - {term: -churn, status: admitted}\n",
+    )
+    churn.write_text(text, "utf-8")
+    raw = _export(capsys, "csv", project / "all.csv")
+    english = next(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert english["definition"] == "'" + RISKY["definition"]
+    assert english["example"] == "'" + RISKY["example"]
+    assert english["notes"] == "''=already quoted\n@team review this."  # a cell's first line
+    assert english["admitted"] == "'-churn\nchurn rate"
+    assert all(not cell.startswith(("=", "+", "-", "@")) for cell in english.values())
+    assert _import(capsys, project / "all.csv") == (
+        0,
+        "No changes: terms/ already matches all.csv.\n",
+    )
+    items, problems = read_csv(project / "all.csv", raw, load_config())
+    assert problems == []
+    assert items[0]["en"]["definition"] == RISKY["definition"]
+    assert items[0]["en"]["notes"] == ["'=already quoted", RISKY["notes"]]
 
 
 def test_tbx_problems_are_reported_with_their_line(project: Path, capsys) -> None:
@@ -636,9 +874,10 @@ def test_tbx_problems_are_reported_with_their_line(project: Path, capsys) -> Non
             "Couldn't find end of Start Tag tbx line 1, line 1, column 5.",
         ),
         (
-            '<martif type="TBX"/>',
-            "bad.tbx:1:1: error[import-not-tbx]: the file is not TBX v3: its root "
-            "element is <martif>, not <tbx>. Export TBX-Basic (ISO 30042:2019) from your tool.",
+            '<xliff version="1.2"/>',
+            "bad.tbx:1:1: error[import-not-tbx]: the file is not TBX: its root element is <xliff>, "
+            "not <tbx> (TBX v3) or <martif> (TBX 2008). Export TBX-Basic (ISO 30042:2019 or 2008) "
+            "from your tool.",
         ),
         (
             f'<tbx xmlns="{NS}"><text><body><conceptEntry><langSec xml:lang="ko"/></conceptEntry></body></text></tbx>',

@@ -29,9 +29,9 @@ def _extracted() -> set[str]:
     found = extract_from_dir(
         str(ROOT / "tooling" / "glossary"),
         method_map=[("**.py", "python")],
-        keywords={"N_": None, "_": None, "gettext": None},
+        keywords={"N_": None, "_": None, "gettext": None, "NP_": (1, 2)},
     )
-    return {message for _, _, message, _, _ in found if isinstance(message, str) and message}
+    return {message for _, _, message, _, _ in found if message}  # a pair: singular, plural
 
 
 def test_the_template_lists_every_message_in_the_code() -> None:
@@ -47,9 +47,12 @@ def test_every_message_is_translated(lang: str) -> None:
     for message in catalog:
         if not message.id:
             continue
-        if not message.string or message.fuzzy:
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(PLACEHOLDER.findall(" ".join(ids)))
+        if not all(strings) or message.fuzzy:
             problems.append(("untranslated", message.id))
-        elif set(PLACEHOLDER.findall(message.id)) != set(PLACEHOLDER.findall(message.string)):
+        elif any(set(PLACEHOLDER.findall(string)) != wanted for string in strings):
             problems.append(("placeholders", message.id, message.string))
     assert {m.id for m in catalog if m.id} >= _extracted()
     assert problems == []
@@ -57,7 +60,15 @@ def test_every_message_is_translated(lang: str) -> None:
 
 def _messages(catalog) -> dict:
     """What a catalog translates, without its header (which names the Babel version that wrote it)."""
-    return {message.id: message.string for message in catalog if message.id and not message.fuzzy}
+
+    def plain(value):  # a plural's forms come as a list from .mo files, a tuple from .po files
+        return tuple(value) if isinstance(value, (list, tuple)) else value
+
+    return {
+        plain(message.id): plain(message.string)
+        for message in catalog
+        if message.id and not message.fuzzy
+    }
 
 
 @pytest.mark.parametrize("lang", sorted(catalogs()))

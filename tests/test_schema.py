@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from conftest import ROOT
 from glossary.config import load_config, parse_config
 from glossary.load import SCHEMA_LINE
-from glossary.schema import build_schema, expected_files, schema_path
+from glossary.schema import build_schema, expected_files, render_reference, schema_path
 
 
 def test_schema_is_valid_draft_2020_12() -> None:
@@ -105,3 +105,29 @@ def test_a_source_note_is_one_english_text_or_one_text_per_language(note, valid:
     source = {"document": "000_c067659218adfcd0.txt", "note": note}
     concept = {"id": "churn-rate", "category": "metrics", "sources": [source]}
     assert Draft202012Validator(schema).is_valid(concept) is valid
+
+
+def test_the_reference_marks_the_required_languages_as_required() -> None:
+    text = (ROOT / "tooling" / "glossary" / "config.toml").read_text("utf-8")
+    config = parse_config(
+        text.replace(
+            'tag = "zh-Hant"\nname = "繁體中文"\nrequired = true',
+            'tag = "zh-Hant"\nname = "繁體中文"\nrequired = false',
+        )
+    )
+    page = render_reference(build_schema(config))
+    top_level = page[page.index("## Top level") : page.index("\n## ", page.index("## Top level"))]
+    rows = {
+        line.split(" | ")[0]: line.split(" | ")[1]
+        for line in top_level.splitlines()
+        if line.startswith("| `")
+    }
+    assert [rows[f"| `{tag}`"] for tag in ("en", "ko", "zh-Hans", "zh-Hant")] == [
+        "yes",
+        "yes",
+        "yes",
+        "no",
+    ]
+    assert "zh-Hant" not in build_schema(config).get("required", [])  # a soft check, configurable
+    committed = (ROOT / "site_src" / "en" / "reference" / "term-format.md").read_text("utf-8")
+    assert "| `ko` | yes | [entry](#entry) | The concept in 한국어 (ko), required. |" in committed

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 SEVERITIES = ("error", "warning", "off")
 
@@ -49,7 +50,7 @@ class Language:
 class Config:
     languages: tuple[Language, ...]
     severity: Mapping[str, str]
-    categories: Mapping[str, Mapping[str, str]]
+    categories: Mapping[str, Mapping[str, Any]]  # names by language, formula
     relations: Mapping[str, Mapping[str, str]]
     documents: Mapping[str, Mapping[str, str]]
     tags: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
@@ -78,6 +79,13 @@ class Config:
         """A tag's name in ``lang``, else in the source language, else its key."""
         names = self.tags.get(key, {})
         return names.get(lang) or names.get(self.source_language) or key
+
+    def needs_formula(self, category: str | None, concept_id: str = "") -> bool:
+        """Whether a concept of ``category`` is calculated, so needs a formula."""
+        settings = self.categories.get(category or "", {})
+        return settings.get("formula") is True and concept_id not in settings.get(
+            "without_formula", ()
+        )
 
     def severity_of(self, code: str) -> str:
         """Severity of a soft check; hard errors are not configurable and default to error."""

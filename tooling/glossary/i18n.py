@@ -1,11 +1,14 @@
 """The language the tools speak. Messages are English in the code, marked with ``N_``,
 and translated through gettext catalogs in ``locale/`` that are maintained with Babel:
 
-    pybabel extract -F tooling/glossary/locale/babel.cfg -k N_ --no-location \
+    pybabel extract -F tooling/glossary/locale/babel.cfg -k N_ -k NP_:1,2 --no-location \
         --sort-output --no-wrap -o tooling/glossary/locale/glossary.pot tooling/glossary
     pybabel update --no-wrap -i tooling/glossary/locale/glossary.pot \
         -d tooling/glossary/locale -D glossary
     pybabel compile -d tooling/glossary/locale -D glossary
+
+``NP_`` marks a counted noun ("{count} concept", "{count} concepts"): gettext picks the
+form for the number with the catalog's plural rule (Korean and Chinese have one form).
 
 The language comes from ``--lang`` or, failing that, from LC_ALL, LC_MESSAGES, LANG or
 LANGUAGE, matched with Babel against the language table's locales (``ko_KR.UTF-8`` →
@@ -93,3 +96,7 @@ def current_language() -> str:
 
 def gettext(text: str) -> str:
     return translations(_LANGUAGE.get()).gettext(text)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return translations(_LANGUAGE.get()).ngettext(singular, plural, count)

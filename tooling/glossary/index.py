@@ -4,8 +4,9 @@
 clash with (its id, preferred terms, relations, each with its place); the index is
 small enough to cache and to pass between processes. ``iter_index_errors`` then
 resolves every reference against the whole index: duplicate ids and preferred terms
-(reported at both places), unknown targets with a suggestion, relations stated
-differently from the two sides, deprecated designations used in texts (``usage``)."""
+(reported at both places), unknown targets with a suggestion (from ids and from every
+designation in every language), relations stated differently from the two sides,
+deprecated designations used in texts (``usage``)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,41 @@ def suggest(word: str, choices: Iterable[str]) -> str | None:
         return prefixed[0]
     matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def _target_key(text: str) -> str:
+    """A designation or a typed target as one comparable key: ``MQL``, ``mql``,
+    ``sales-qualified lead`` and ``sales qualified lead`` meet."""
+    return term_key(text.replace("-", " ").replace("_", " "))
+
+
+STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 2}
+
+
+def suggest_concept(target: str, candidates: Iterable[Indexed]) -> str | None:
+    """The concept a mistyped relation target most likely means. An exact designation
+    in any language (an acronym such as ``cac``, a Korean or Chinese term) wins over
+    a similar id, so ``cac`` means ``customer-acquisition-cost`` rather than
+    ``cac-payback-period``; then a similar id; then a similar designation."""
+    candidates = list(candidates)
+    key = _target_key(target)
+    exact = sorted(
+        (STATUS_RANK.get(status, 3), item.id)
+        for item in candidates
+        for _, term, status, _ in item.designations
+        if _target_key(term) == key
+    )
+    if exact:
+        return exact[0][1]
+    similar_id = suggest(target, [item.id for item in candidates])
+    if similar_id:
+        return similar_id
+    owners: dict[str, str] = {}
+    for item in sorted(candidates, key=lambda i: i.id):
+        for _, term, _, _ in item.designations:
+            owners.setdefault(_target_key(term), item.id)
+    close = difflib.get_close_matches(key, list(owners), n=1, cutoff=0.75)
+    return owners[close[0]] if close else None
 
 
 def index_document(doc: Document, config: Config) -> Indexed | None:
@@ -198,7 +234,7 @@ def _iter_relation_errors(
         if target == item.id:
             yield diagnostic(item.path, target_mark, "error", "self-ref", f"{field}.target")
         elif target not in by_id:
-            suggestion = suggest(target, [i for i in by_id if i != item.id])
+            suggestion = suggest_concept(target, (i for i in by_id.values() if i.id != item.id))
             tip = hint("did-you-mean", suggestion=suggestion) if suggestion else ""
             yield diagnostic(
                 item.path,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from glossary.i18n import gettext
+from glossary.i18n import gettext, ngettext
 from glossary.particles import attach_particles
 
 _LAZY = "\u2063"  # marks a parameter that is a translatable sentence, not data
@@ -18,6 +18,11 @@ _LAZY = "\u2063"  # marks a parameter that is a translatable sentence, not data
 
 def N_(text: str) -> str:
     return text
+
+
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """A counted noun's two English forms, marked for translation with its plurals."""
+    return singular, plural
 
 
 def lazy(text: str, **params: object) -> str:
@@ -28,9 +33,38 @@ def lazy(text: str, **params: object) -> str:
 def resolve(value: object) -> object:
     """A parameter as shown: lazy sentences translated and filled in."""
     if isinstance(value, str) and value.startswith(_LAZY):
-        text, params = json.loads(value[1:])
-        return gettext(text).format(**{k: resolve(v) for k, v in params.items()})
+        text, params, *plural = json.loads(value[1:])
+        template = ngettext(text, plural[0], params["count"]) if plural else gettext(text)
+        return template.format(**{k: resolve(v) for k, v in params.items()})
     return value
+
+
+# Counted nouns, for messages that say how many of what ("2 fields in 1 concept").
+COUNTED = {
+    "concept": NP_("{count} concept", "{count} concepts"),
+    "entry": NP_("{count} entry", "{count} entries"),
+    "field": NP_("{count} field", "{count} fields"),
+    "file": NP_("{count} file", "{count} files"),
+}
+
+
+def counted(noun: str, count: int) -> str:
+    """``count`` with its noun in the right form for the reader's language, as a lazy
+    parameter: "1 concept", "2 concepts", "개념 2개"."""
+    singular, plural = COUNTED[noun]
+    return _LAZY + json.dumps([singular, {"count": count}, plural], ensure_ascii=False)
+
+
+def counted_in(fields: int, holders: int, holder: str = "concept") -> str:
+    """Fields and the concepts (or entries) they are in: "4 fields in 2 concepts"; just
+    "0 fields" when there are none."""
+    if not fields:
+        return counted("field", 0)
+    return lazy(
+        N_("{fields} in {holders}"),
+        fields=counted("field", fields),
+        holders=counted(holder, holders),
+    )
 
 
 MESSAGES: dict[str, tuple[str, str | None]] = {
@@ -199,6 +233,14 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("the concept cites no sources."),
         N_("Add the seed document or publication it is based on under 'sources:'."),
     ),
+    "no-formula": (
+        N_("the concept is in '{category}', whose concepts are calculated, but has no formula."),
+        N_(
+            "Add 'formula:' with the expression, its inputs and a worked example ('glossary new' "
+            "writes one, commented out, to fill in); a concept of the category with no standard "
+            "formula is listed under 'without_formula' in config.toml."
+        ),
+    ),
     "placeholder": (N_("the text is still the placeholder '{text}'."), N_("{hint}")),
     "missing-source-note": (
         N_("the source has no {lang} note, so the {lang} page cites it without one."),
@@ -345,9 +387,42 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "import-bad-file": (N_("the file cannot be read as {format}: {problem}."), None),
+    "import-legacy-encoding": (
+        N_(
+            "the file is not UTF-8 but {encoding}, the code page in which Excel saves plain "
+            '"CSV" in {region}; it cannot hold every language of the glossary.'
+        ),
+        N_(
+            'Open it in Excel, choose File › Save As › "CSV UTF-8 (Comma delimited)", and '
+            "import that file."
+        ),
+    ),
+    "import-not-utf8": (
+        N_(
+            "the file is not UTF-8 (byte 0x{byte} cannot be read); it may be in a legacy code "
+            "page such as CP949 (Korea), GB18030 (mainland China) or Big5 (Taiwan)."
+        ),
+        N_(
+            'Open it in Excel, choose File › Save As › "CSV UTF-8 (Comma delimited)", and '
+            "import that file."
+        ),
+    ),
+    "import-no-header": (
+        N_(
+            "the first line is not the glossary's header: it does not name the columns 'id' and "
+            "'language', separated by commas, semicolons or tabs."
+        ),
+        N_(
+            "Keep the first row of 'glossary export --format csv' (id, language, preferred, …) "
+            "as the file's first line."
+        ),
+    ),
     "import-not-tbx": (
-        N_("the file is not TBX v3: its root element is <{root}>, not <tbx>."),
-        N_("Export TBX-Basic (ISO 30042:2019) from your tool."),
+        N_(
+            "the file is not TBX: its root element is <{root}>, not <tbx> (TBX v3) or <martif> "
+            "(TBX 2008)."
+        ),
+        N_("Export TBX-Basic (ISO 30042:2019 or 2008) from your tool."),
     ),
     "import-no-id": (
         N_("the {what} has no 'id'."),
@@ -393,6 +468,9 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "import-new": (N_("{path}: new concept '{id}'."), None),
     "import-added": (N_("{where}: added: {field}: {new}"), None),
     "import-conflict": (N_("{where}: conflict: {field}: {old} → {new}"), None),
+    "import-added-term": (N_("{where}: {lang}: added {designation}"), None),
+    "import-changed-term": (N_("{where}: conflict: {lang}: {term}: {changes}"), None),
+    "import-replaced-preferred": (N_("{where}: conflict: {lang}: preferred {old} → {new}"), None),
     "import-summary": (
         N_(
             "{new} new concept(s), {added} added field(s), {conflicts} conflicting field(s) in "
@@ -468,18 +546,18 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         ),
         None,
     ),
-    "status-heading": (N_("Translation status of {concepts} concept(s) in {paths}"), None),
+    "status-heading": (N_("Translation status of {concepts} in {paths}"), None),
     "status-source": (
         N_(
-            "{name} ({lang}), the source language: {complete} complete, {incomplete} incomplete, "
-            "{missing} missing."
+            "{name} ({lang}), the source language: {complete} of {concepts} complete, "
+            "{incomplete} incomplete, {missing} missing."
         ),
         None,
     ),
     "status-language": (
         N_(
-            "{name} ({lang}): {complete} complete, {incomplete} incomplete, {missing} missing, "
-            "{stale} stale, {unreviewed} never reviewed."
+            "{name} ({lang}): {complete} of {concepts} complete, {incomplete} incomplete, "
+            "{missing} missing; {stale} stale, {unreviewed} never reviewed."
         ),
         None,
     ),
@@ -500,16 +578,14 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "status-missing-item": (N_("    {concept}"), None),
     "status-total": (
         N_(
-            "Total: {entries} entries, {complete} complete, {incomplete} incomplete, {missing} "
-            "missing; {stale} stale and {unreviewed} never-reviewed translated field(s)."
+            "Total, one entry per concept and language: {complete} of {entries} complete, "
+            "{incomplete} incomplete, {missing} missing; {stale} stale, {unreviewed} never "
+            "reviewed."
         ),
         None,
     ),
     "status-unreadable": (
-        N_(
-            "{files} file(s) could not be read and are left out of these counts; 'glossary check' "
-            "shows why."
-        ),
+        N_("{files} left out of these counts: unreadable ('glossary check' shows why)."),
         None,
     ),
 }

@@ -16,6 +16,7 @@ from glossary.config import Config, load_config
 
 SCHEMA_FILE = "term.schema.json"
 REFERENCE_PAGE = Path("site_src") / "en" / "reference" / "term-format.md"
+REQUIRED_ANNOTATION = "x-required"  # required, though checked as a soft check
 
 
 def _base() -> dict:
@@ -35,6 +36,10 @@ def build_schema(config: Config) -> dict:
             + (", required." if lang.required else ", optional."),
             "$ref": "#/$defs/entry",
         }
+        if lang.required:
+            # Not in "required": a missing language is the soft check missing-language,
+            # whose severity is configuration. The annotation tells the reference page.
+            props[lang.tag][REQUIRED_ANNOTATION] = True
     props["category"]["enum"] = list(config.categories)
     if config.tags:  # a listed tag needs no pattern of its own
         props["tags"]["items"].pop("pattern", None)
@@ -126,8 +131,9 @@ def _rows(node: dict, schema: dict) -> list[str]:
     for name, prop in node.get("properties", {}).items():
         ref = schema["$defs"].get(prop.get("$ref", "#/").rsplit("/", 1)[-1], {})
         desc = prop.get("description") or ref.get("description", "")
+        needed = name in required or prop.get(REQUIRED_ANNOTATION)
         rows.append(
-            f"| `{name}` | {'yes' if name in required else 'no'} | "
+            f"| `{name}` | {'yes' if needed else 'no'} | "
             f"{_type_of(prop, schema)} | {' '.join(desc.split())} |"
         )
     return rows

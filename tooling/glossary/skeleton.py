@@ -2,7 +2,9 @@
 
 The skeleton is schema-valid on purpose: every text still to be written holds the
 placeholder ``TODO``, and ``glossary check`` reports each one at its line (``placeholder``),
-so the editor's to-do list is simply the check output."""
+so the editor's to-do list is simply the check output. A metric's skeleton ends with a
+commented-out formula that is valid once uncommented (its labels hold ``TODO``); until
+then check warns ``no-formula``."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import yaml
 from glossary.config import Config
 from glossary.load import SCHEMA_LINE, load_text
 from glossary.placeholder import PLACEHOLDER
+from glossary.schema import term_schema
 
 
 def yaml_scalar(text: str) -> str:
@@ -33,7 +36,8 @@ def render_skeleton(
     concept_id: str, category: str, config: Config, terms: dict[str, str] | None = None
 ) -> str:
     """A new term file: every configured language stubbed, the given ``terms`` (by
-    language) as preferred terms, ``TODO`` wherever the editor still has to write."""
+    language) as preferred terms, ``TODO`` wherever the editor still has to write; for a
+    category of metrics, a formula to uncomment and fill in."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(
@@ -56,4 +60,6 @@ def render_skeleton(
         placeholder=PLACEHOLDER,
         relation="see-also" if "see-also" in config.relations else next(iter(config.relations)),
         document=next(iter(config.documents), None),
+        formula=config.needs_formula(category),
+        units=", ".join(term_schema()["$defs"]["quantity"]["properties"]["unit"]["enum"]),
     )

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from glossary.config import Config
-from glossary.messages import render_message
+from glossary.messages import counted, counted_in, render_message
 from glossary.model import Concept, Entry
 from glossary.placeholder import is_placeholder
 from glossary.translation import stale_fields, unreviewed_fields
@@ -116,16 +116,44 @@ def _lines(heading: str, fields: Fields, params: dict) -> list[str]:
     ]
 
 
+def _counts_text(status: Status, lang: LanguageStatus) -> dict[str, object]:
+    """One language's counts as the sentence says them: "3 of 4 concepts complete",
+    "4 fields in 2 concepts never reviewed"."""
+    counts = lang.counts()
+    return {
+        **counts,
+        "concepts": counted("concept", status.concepts),
+        "stale": counted_in(counts["stale"], len(lang.stale)),
+        "unreviewed": counted_in(counts["unreviewed"], len(lang.unreviewed)),
+    }
+
+
+def _totals_text(status: Status) -> dict[str, object]:
+    totals = status.totals()
+    entries = {
+        key: sum(len(getattr(lang, key)) for lang in status.languages)
+        for key in ("stale", "unreviewed")
+    }
+    return {
+        **totals,
+        "entries": counted("entry", totals["entries"]),
+        "stale": counted_in(totals["stale"], entries["stale"], "entry"),
+        "unreviewed": counted_in(totals["unreviewed"], entries["unreviewed"], "entry"),
+    }
+
+
 def format_status_text(status: Status, paths: str, source: str) -> str:
-    lines = [render_message("status-heading", {"concepts": status.concepts, "paths": paths}), ""]
+    concepts = counted("concept", status.concepts)
+    lines = [render_message("status-heading", {"concepts": concepts, "paths": paths}), ""]
     for lang in status.languages:
-        params = {"name": lang.name, "lang": lang.lang, "source": source, **lang.counts()}
+        params: dict[str, object] = {"name": lang.name, "lang": lang.lang, "source": source}
+        params.update(_counts_text(status, lang))
         lines.append(render_message("status-source" if lang.source else "status-language", params))
         lines += _lines("status-incomplete", lang.incomplete, params)
         lines += _lines("status-missing", tuple((c, ()) for c in lang.missing), params)
         lines += _lines("status-stale", lang.stale, params)
         lines += _lines("status-unreviewed", lang.unreviewed, params)
-    lines += ["", render_message("status-total", status.totals())]
+    lines += ["", render_message("status-total", _totals_text(status))]
     return "\n".join(lines)
 
 

@@ -346,6 +346,8 @@ def _iter_completeness(doc: Document, concept: Concept, config: Config) -> Itera
         yield diagnostic(path, doc.mark(()), SOFT, "no-relations")
     if not concept.sources and "sources" not in doc.data:
         yield diagnostic(path, doc.mark(()), SOFT, "no-sources")
+    if config.needs_formula(concept.category, concept.id) and "formula" not in doc.data:
+        yield diagnostic(path, doc.mark(()), SOFT, "no-formula", category=concept.category)
 
 
 def _iter_source_notes(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:

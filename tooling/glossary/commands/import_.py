@@ -23,10 +23,13 @@ DETAILS = """
       conflict  a field whose value in terms/ differs from the file's (old → new)
     Without --write nothing is written. With --write, new concepts and added fields are
     written and conflicting fields take the file's value; the report says so. A field
-    that is empty or missing in the file keeps its value: import never deletes. The order
-    of designations is not compared. Files are changed in place, keeping their comments,
-    quoting and layout, and nothing is written if any resulting file would fail the
-    checks, or if the file has errors (exit 1).
+    that is empty or missing in the file keeps its value: import never deletes. The
+    order of designations is not compared: each designation is matched by its term, so a
+    sheet that adds one synonym reports just that ("ko: added admitted 이탈율"), one left
+    out of the file is kept, and a different preferred term replaces the preferred one.
+    Files are changed in place, keeping their comments, quoting and layout, and nothing
+    is written if any resulting file would fail the checks, or if the file has errors
+    (exit 1).
 
     CSV cells with several values hold one item per line: tags; relations as type:target;
     notes (a note's own line breaks continue on lines indented by two spaces); terms as
@@ -35,7 +38,11 @@ DETAILS = """
     reason, note); sources as 'key: value' lines, each source starting unindented (a
     note given per language as one 'note.<language>: text' line each); translated_from
     as 'field: hash' lines; formula as JSON. Concept-wide columns (category, tags,
-    relations, sources, formula) are filled on each concept's first row."""
+    relations, sources, formula) are filled on each concept's first row.
+    Commas, semicolons or tabs separate the cells; the file is UTF-8 (with or without a
+    BOM) or UTF-16. A file Excel saved as plain "CSV" in Korea, China or Taiwan (CP949,
+    GB18030, Big5) is refused: save it as "CSV UTF-8" instead. A leading apostrophe that
+    export puts before a cell starting with = + - @ is removed."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from glossary.config import load_config
 from glossary.discover import discover
 from glossary.i18n import resolve_language, use_language
-from glossary.messages import render_message
+from glossary.messages import counted, render_message
 from glossary.pipeline import load_glossary
 from glossary.status import collect_status, format_status_json, format_status_text
 
@@ -54,7 +54,10 @@ def run(args: argparse.Namespace) -> int:
     concepts = {key: c for key, c in glossary.concepts.items() if c.path in targets}
     unreadable = len(targets) - len({c.path for c in concepts.values()})
     if unreadable:
-        print(render_message("status-unreadable", {"files": unreadable}), file=sys.stderr)
+        print(
+            render_message("status-unreadable", {"files": counted("file", unreadable)}),
+            file=sys.stderr,
+        )
     status = collect_status(concepts, config, [args.lang] if args.lang else None)
     source = config.source_language
     print(

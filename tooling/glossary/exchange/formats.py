@@ -21,7 +21,15 @@ WRITERS: dict[str, Writer] = {"json": format_json, "csv": format_csv, "tbx": for
 READERS: dict[str, Reader] = {"json": read_json, "csv": read_csv, "tbx": read_tbx}
 
 
-def format_export(fmt: str, concepts: list[Concept], config: Config) -> bytes:
+TBX_VERSIONS = ("3", "2008")
+
+
+def format_export(
+    fmt: str, concepts: list[Concept], config: Config, tbx_version: str = "3"
+) -> bytes:
+    """The export in ``fmt``; TBX in its v3 (default) or 2008 form."""
+    if fmt == "tbx":
+        return format_tbx(concepts, config, tbx_version)
     return WRITERS[fmt](concepts, config)
 
 

@@ -3,7 +3,10 @@
 compare (every difference, field by field) → plan (the text each changed term file would
 have) → check (the planned texts pass the per-file checks) → report, and only with
 ``--write`` and no errors: write. A field empty in the file keeps its value, so an
-import never deletes; a field that differs is a conflict, reported with both values."""
+import never deletes; a field that differs is a conflict, reported with both values.
+A language's designations are compared one by one, by term: one the file adds is an
+addition ("ko: added admitted 이탈율"), one it changes a conflict naming what changed,
+and one it leaves out is kept; a different preferred term replaces the preferred one."""
 
 from __future__ import annotations
 
@@ -39,6 +42,9 @@ class Change:
     where: tuple = ()
     old: Any = None
     new: Any = None
+    # for designations: the one designation before and after (None: absent), and
+    # ``new`` is the language's whole merged list
+    designation: tuple[dict | None, dict | None] | None = None
 
 
 def top_order(config: Config) -> tuple[str, ...]:
@@ -66,15 +72,39 @@ def flatten(data: dict, config: Config) -> dict[tuple, Any]:
     return fields
 
 
-def _same(where: tuple, old: Any, new: Any) -> bool:
-    """Equal values; designations compare without their order, which the CSV regroups."""
-    if where[-1] == "terms" and isinstance(old, list):
+def merge_designations(old: list[dict], new: list[dict]) -> list[dict]:
+    """The designations after an import, in the file's order: each one the file has, as
+    the imported file gives it; the imported preferred term in place of a different
+    preferred one; then the ones only the import has."""
+    by_term = {d["term"]: d for d in new}
+    preferred = next((d for d in new if d["status"] == "preferred"), None)
+    merged = []
+    for designation in old:
+        if designation["term"] in by_term:
+            merged.append(by_term.pop(designation["term"]))
+        elif (
+            designation["status"] == "preferred"
+            and preferred is not None
+            and preferred["term"] in by_term
+        ):
+            merged.append(by_term.pop(preferred["term"]))
+        else:
+            merged.append(designation)
+    return merged + [d for d in new if d["term"] in by_term]
 
-        def key(d: object) -> str:
-            return json.dumps(d, sort_keys=True, ensure_ascii=False)
 
-        return sorted(map(key, old)) == sorted(map(key, new))
-    return old == new
+def _designation_changes(
+    concept: str, where: tuple, old: list[dict], merged: list[dict]
+) -> Iterator[Change]:
+    before = {d["term"]: d for d in old}
+    replaced = next((d for d in old if d["status"] == "preferred" and d not in merged), None)
+    for designation in merged:
+        earlier = before.get(designation["term"])
+        if earlier is None and designation["status"] == "preferred":
+            earlier = replaced
+        if earlier != designation:
+            kind = "added" if earlier is None else "conflict"
+            yield Change(kind, concept, where, old, merged, (earlier, designation))
 
 
 def iter_changes(current: Concept | None, incoming: Concept, config: Config) -> Iterator[Change]:
@@ -83,7 +113,11 @@ def iter_changes(current: Concept | None, incoming: Concept, config: Config) -> 
         return
     old = flatten(file_data(current, config), config)
     for where, new in flatten(file_data(incoming, config), config).items():
-        if new in (None, "", [], {}) or _same(where, old.get(where), new):
+        if new in (None, "", [], {}) or old.get(where) == new:
+            continue
+        if where[-1] == "terms" and where in old:
+            merged = merge_designations(old[where], new)
+            yield from _designation_changes(incoming.id, where, old[where], merged)
             continue
         yield Change(
             "added" if where not in old else "conflict", incoming.id, where, old.get(where), new
@@ -135,10 +169,7 @@ def plan(
             _plan_new(result, data, terms, source, config)
             continue
         path = _file_of(current[concept_id])
-        values = {
-            c.where: _in_file_order(c.old, c.new) if c.where[-1] == "terms" else c.new
-            for c in found
-        }
+        values = {c.where: c.new for c in found}
         try:
             result.texts[path] = update_text(path.read_text("utf-8"), values, top_order(config))
         except (OSError, YAMLError) as error:
@@ -155,13 +186,6 @@ def plan(
     for path, text in result.texts.items():
         result.problems += _file_errors(path, text, checker, config)
     return result
-
-
-def _in_file_order(old: list[dict] | None, new: list[dict]) -> list[dict]:
-    """Designations in the order the file has them (the CSV regroups them by status);
-    new ones after."""
-    place = {d["term"]: index for index, d in enumerate(old or [])}
-    return sorted(new, key=lambda d: place.get(d["term"], len(place)))
 
 
 def _plan_new(result: Plan, data: dict, terms: Path, source: Path, config: Config) -> None:
@@ -204,6 +228,8 @@ def format_change(change: Change, current: dict[str, Concept], terms: Path, docs
     path = _file_of(current[change.concept])
     if path not in docs:
         docs[path] = load_document(path)
+    if change.designation is not None:
+        return _format_designation_change(change, path, docs[path])
     line, column = docs[path].mark(change.where)
     return render_message(
         f"import-{change.kind}",
@@ -214,6 +240,46 @@ def format_change(change: Change, current: dict[str, Concept], terms: Path, docs
             "new": _shown(change.new),
         },
     )
+
+
+def _shown_designation(designation: dict) -> str:
+    """``admitted abbreviation CR (note: …)``: its status, its type unless full-form, the
+    term, then its reason, note and link."""
+    words = [designation["status"], designation.get("type", "full-form"), designation["term"]]
+    text = " ".join(word for word in words if word != "full-form")
+    extras = "; ".join(f"{k}: {v}" for k, v in designation.items() if k in EXTRA_KEYS)
+    return f"{text} ({extras})" if extras else text
+
+
+EXTRA_KEYS = ("reason", "note", "link")
+
+
+def _differences(old: dict, new: dict) -> str:
+    """``status: deprecated → superseded, reason: "a" → "b"`` (— where there is none)."""
+    keys = [k for k in ("status", "type", *EXTRA_KEYS) if old.get(k) != new.get(k)]
+    return ", ".join(
+        f"{key}: {_shown(old[key]) if key in old else '—'} → "
+        f"{_shown(new[key]) if key in new else '—'}"
+        for key in keys
+    )
+
+
+def _format_designation_change(change: Change, path: Path, doc: Any) -> str:
+    earlier, designation = change.designation or (None, None)
+    assert designation is not None
+    lang = change.where[0]
+    if earlier is None:  # at the designation it will follow
+        line, column = doc.mark((*change.where, len(change.old) - 1))
+        params = {"lang": lang, "designation": _shown_designation(designation)}
+        return render_message("import-added-term", {"where": f"{path}:{line}:{column}", **params})
+    line, column = doc.mark((*change.where, change.old.index(earlier)))
+    where = f"{path}:{line}:{column}"
+    if earlier["term"] != designation["term"]:
+        params = {"old": earlier["term"], "new": designation["term"]}
+        return render_message("import-replaced-preferred", {"where": where, "lang": lang, **params})
+    changes = _differences(earlier, designation)
+    params = {"where": where, "lang": lang, "term": designation["term"], "changes": changes}
+    return render_message("import-changed-term", params)
 
 
 def _summary(changes: list[Change], source: Path) -> str:

@@ -14,7 +14,9 @@ included:
   translated_from: ``field: hash``; formula: JSON.
 
 Concept-wide columns are written on the concept's first row; on import they may be
-filled on any of its rows, but rows that disagree are an error."""
+filled on any of its rows, but rows that disagree are an error. What a spreadsheet
+program may have done to the file (its encoding and separator) and the protection of
+cells a spreadsheet would run as formulas are ``exchange.sheet_text``."""
 
 from __future__ import annotations
 
@@ -27,6 +29,14 @@ from pathlib import Path
 from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.exchange.data import concept_data
+from glossary.exchange.sheet_text import (
+    Dialect,
+    LegacyEncoding,
+    decode,
+    find_dialect,
+    protect_cell,
+    unprotect_cell,
+)
 from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
 
@@ -142,11 +152,15 @@ def iter_rows(concepts: Iterable[Concept], config: Config) -> Iterator[dict[str,
 
 def format_csv(concepts: Iterable[Concept], config: Config) -> bytes:
     """UTF-8 with a byte-order mark and CRLF: without the mark Excel reads the file in the
-    system's legacy code page and garbles Korean and Chinese."""
+    system's legacy code page and garbles Korean and Chinese. Cells a spreadsheet would
+    run as formulas are protected (``sheet_text.protect_cell``)."""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, COLUMNS, restval="", lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(iter_rows(concepts, config))
+    writer.writerows(
+        {column: protect_cell(value) for column, value in row.items()}
+        for row in iter_rows(concepts, config)
+    )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -296,9 +310,12 @@ def _merge_concept(concept: dict, found: dict, row: _Row, first_lines: dict) -> 
             first_lines[(concept["id"], key)] = row.line
 
 
-def _iter_rows(path: Path, text: str, problems: list) -> Iterator[_Row]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, [])
+def _iter_rows(path: Path, text: str, dialect: Dialect, problems: list) -> Iterator[_Row]:
+    lines = io.StringIO(text, newline="")
+    for _ in range(dialect.skip):
+        lines.readline()
+    reader = csv.reader(lines, delimiter=dialect.separator)
+    header = [cell.strip() for cell in next(reader, [])]
     for name in (h for h in header if h not in COLUMNS):
         problems.append(
             diagnostic(
@@ -310,37 +327,50 @@ def _iter_rows(path: Path, text: str, problems: list) -> Iterator[_Row]:
                 columns=", ".join(COLUMNS),
             )
         )
-    line = reader.line_num + 1
+    line = reader.line_num + dialect.skip + 1
     for values in reader:
         if any(v.strip() for v in values):
             cells = {column: "" for column in COLUMNS}
             cells.update(
-                (h, v.replace("\r\n", "\n"))
+                (h, unprotect_cell(v).replace("\r\n", "\n"))
                 for h, v in zip(header, values, strict=False)
                 if h in COLUMNS
             )
             yield _Row(path, line, cells)
-        line = reader.line_num + 1
+        line = reader.line_num + dialect.skip + 1
+
+
+def _unreadable(path: Path, text: str | LegacyEncoding) -> Diagnostic | None:
+    """The one error of a file that cannot be read as rows at all: its encoding or a
+    header that names none of the columns."""
+    if isinstance(text, LegacyEncoding):
+        if text.name is None:
+            return diagnostic(
+                str(path), (1, 1), "error", "import-not-utf8", byte=f"{text.byte:02X}"
+            )
+        return diagnostic(
+            str(path),
+            (1, 1),
+            "error",
+            "import-legacy-encoding",
+            encoding=text.name,
+            region=lazy(text.region or ""),
+        )
+    return None
 
 
 def read_csv(path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[Diagnostic]]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return [], [
-            diagnostic(
-                str(path),
-                (1, 1),
-                "error",
-                "import-bad-file",
-                format="UTF-8 CSV",
-                problem=f"byte 0x{raw[error.start]:02X} is not UTF-8",
-            )
-        ]
+    text = decode(raw, config)
+    unreadable = _unreadable(path, text)
+    if unreadable or isinstance(text, LegacyEncoding):
+        return [], [unreadable] if unreadable else []
+    dialect = find_dialect(text, COLUMNS)
+    if dialect is None:
+        return [], [diagnostic(str(path), (1, 1), "error", "import-no-header")]
     problems: list[Diagnostic] = []
     concepts: dict[str, dict] = {}
     first_lines: dict = {}
-    for row in _iter_rows(path, text, problems):
+    for row in _iter_rows(path, text, dialect, problems):
         concept_id, lang = row.cells["id"].strip(), row.cells["language"].strip()
         if not concept_id:
             row.problem("import-no-id", "id", what=lazy(N_("row")))

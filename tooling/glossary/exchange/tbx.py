@@ -1,4 +1,6 @@
 """TBX-Basic (ISO 30042:2019, TBX v3, DCA style): the exchange format of translation tools.
+Also written and read in its 2008 form (``<martif>``), a rename of this tree
+(``exchange.tbx2008``).
 
 The mapping, chosen so that a file passes the official RNG and Schematron and reads back
 without loss (see ``tests/test_exchange.py``):
@@ -30,6 +32,7 @@ from lxml import etree
 from glossary.config import Config
 from glossary.diagnostics import Diagnostic, diagnostic
 from glossary.exchange.data import concept_data
+from glossary.exchange.tbx2008 import DOCTYPE, from_2008, to_2008
 from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
 
@@ -53,8 +56,9 @@ CONVENTIONS = (
     "Exported by 'glossary export --format tbx'. Besides TBX-Basic's own data categories, "
     "concept-level notes hold 'tag: <tag>' and 'formula: <JSON>'; a source is an adminGrp "
     "whose notes hold its fields as 'key: value' (a note given per language: one 'note: <text>' "
-    "per language, with its xml:lang); a crossReference's text is the relation "
-    "type; a langSec note 'translated_from <field>: <hash>' records a translation's source."
+    "per language, with its xml:lang); a crossReference's text is the relation type; a "
+    "language section's note 'translated_from <field>: <hash>' records a translation's source; "
+    "a term's note 'reason: …' or 'link: …' (TBX 2008) belongs to its status or its type."
 )
 
 
@@ -141,7 +145,9 @@ def _lang_sec(entry_el: etree._Element, lang: str, entry: dict) -> None:
         _term_sec(lang_sec, designation, entry.get("example") if designation is holder else None)
 
 
-def format_tbx(concepts: Iterable[Concept], config: Config) -> bytes:
+def format_tbx(concepts: Iterable[Concept], config: Config, version: str = "3") -> bytes:
+    """TBX-Basic: v3 (ISO 30042:2019, the default) or ``version="2008"``, the martif form
+    of ISO 30042:2008 (``exchange.tbx2008``)."""
     root = etree.Element(
         f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"}, nsmap={None: NS}
     )
@@ -155,6 +161,9 @@ def format_tbx(concepts: Iterable[Concept], config: Config) -> bytes:
             if data.get(lang, {}).get("terms"):
                 _lang_sec(entry, lang, data[lang])
     declaration = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    if version == "2008":
+        root = to_2008(root)
+        declaration += DOCTYPE.encode() + b"\n"
     return declaration + etree.tostring(root, encoding="UTF-8", pretty_print=True)
 
 
@@ -309,6 +318,8 @@ def read_tbx(path: Path, raw: bytes, config: Config) -> tuple[list[dict], list[D
                 problem=error.msg,
             )
         ]
+    if root.tag == "martif":
+        root = from_2008(root)
     if root.tag != f"{{{NS}}}tbx":
         return [], [
             diagnostic(
