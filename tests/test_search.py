@@ -25,6 +25,7 @@ from glossary.search import (
     search_pages,
     shard_bounds,
     spelled_in_hangul,
+    text_tokens,
 )
 
 sys.path.insert(0, str(ROOT / "tooling" / "bench"))
@@ -111,7 +112,9 @@ def test_search_loads_nothing_until_the_reader_asks(real_site: Path, browser) ->
         assert {"search-lookup.mjs", "index.json", "c0.json"} <= set(names), names
         assert not any(name.startswith("t-") for name in names)  # no typo group was needed
         # Material's own results for the hand-written pages still come (its worker runs)
-        page.locator("[data-md-component=search-query]").fill("editors guide glossary")
+        box = page.locator("[data-md-component=search-query]")
+        box.fill("")
+        box.press_sequentially("용어집 사용법")  # Material listens to keys, not input
         page.locator(".md-search-result__item:not(.gl-search-hit)").first.wait_for(timeout=15000)
         names = [u.rsplit("/", 1)[-1] for u in fetched if searchy.search(u)]
         assert "search_index.json" in names, names
@@ -152,12 +155,24 @@ def test_the_lexicon_holds_every_designation_in_both_chinese_scripts(real_site: 
     assert "xiaoshouloudou" not in korean
 
 
-def test_the_index_pages_lists_are_left_out_of_materials_index(real_site: Path) -> None:
+def test_materials_index_holds_the_hand_written_pages_and_no_list_of_names(
+    real_site: Path,
+) -> None:
+    """Term pages are found through the lexicon (names and definitions), so Material's
+    index, fetched whole, has neither them nor the index pages' lists of names."""
     index = json.loads((real_site / "en" / "search" / "search_index.json").read_text("utf-8"))
     listing = [doc for doc in index["docs"] if doc["location"].startswith("a-z/")]
     assert listing and all("<ul>" not in doc["text"] for doc in listing)
-    assert any(doc["location"] == "terms/churn-rate/" for doc in index["docs"])
+    assert not any(doc["location"].startswith("terms/") for doc in index["docs"])
     assert any(doc["location"].startswith("guide/") for doc in index["docs"])
+
+
+def test_definitions_are_found_by_their_words() -> None:
+    assert {"revenue", "evenly", "contract", "term"} <= text_tokens(
+        "Revenue recognised evenly over the contract term."
+    )
+    assert {"계약", "기간을", "기간"} <= text_tokens("계약 기간을")
+    assert text_tokens("合同期內") == {"合同", "同期", "期内"}  # folded to Simplified
 
 
 def test_normalize_folds_width_case_and_separators() -> None:
@@ -219,10 +234,22 @@ def _small_glossary():
         "customer-relationship-management": ("customer relationship management|CRM", "고객 관계 관리|CRM", "客户关系管理|CRM", "客戶關係管理|CRM"),
         "retention-rate": ("retention rate", "고객 유지율|유지율", "留存率", "留存率"),
     }  # fmt: skip
+    definitions = {
+        "lead": "A person or company that has shown interest and may buy. More.",
+        "churn-rate": "The share of customers lost over a period. More.",
+        "retention-rate": "The share of customers kept over a period, the opposite of churn.",
+        "conversion-rate": "The share of visitors who take the wanted step. More.",
+    }
+    own = {("churn-rate", "zh-Hans"): "某一期间流失的客户占期初客户数的比例。"}
     concepts = {}
     for concept_id, sections in rows.items():
         entries = {
-            lang: entry(lang, *terms.split("|"))
+            lang: entry(
+                lang,
+                *terms.split("|"),
+                definition=own.get((concept_id, lang))
+                or definitions.get(concept_id, f"Something about {concept_id}. More."),
+            )
             for lang, terms in zip(LANGUAGES, sections, strict=True)
         }
         concepts[concept_id] = Concept(concept_id, "leads", entries)
@@ -267,3 +294,20 @@ def test_a_missing_concept_language_falls_back_to_the_source_language() -> None:
     assert json.loads(files[f"{LEXICON_DIR}/c0.json"]) == [["lead", "lead", "A person."]]
     _, (keys, _) = read_lexicon(lambda name: files[f"{LEXICON_DIR}/{name}"])
     assert keys == ["lead"]
+
+
+def test_words_most_definitions_have_are_left_out() -> None:
+    from glossary.config import load_config
+    from glossary.link import link_glossary
+    from glossary.model import Concept, Designation, Entry
+    from glossary.search import text_postings
+
+    concepts = {}
+    for number in range(20):
+        text = f"The {'rare' if number == 7 else 'usual'} thing number{number}."
+        entry = Entry("en", (Designation(f"term {number}", "preferred"),), definition=text)
+        concepts[f"c{number}"] = Concept(f"c{number}", "leads", {"en": entry})
+    words, postings, common = text_postings(link_glossary(concepts, load_config()), "en", "en")
+    assert common == {"the", "usual", "thing"}
+    assert postings[words.index("rare")] == [8]  # concept 7, as the gap from -1
+    assert postings[words.index("number12")] == [13]

@@ -11,6 +11,7 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/
 const LATIN = /^[a-z0-9][a-z0-9 .&'+]*$/
 export const MAX_HITS = 8
 const DESIGNATION = 0, PART = 1, READING = 2 // glossary.search: what a key is to its concept
+const WORDS = 3 // a hit for the words of a definition
 
 export function normalize(text) {
   return String(text).normalize("NFKC").toLowerCase().replace(/[\s\-_/·・]+/g, " ").trim()
@@ -128,9 +129,11 @@ export class Lexicon {
     if (!query) return []
     const fold = HAN.test(query) ? await this.file("fold.json") : null
     const plan = planProbes(manifest, query, fold)
-    const shards = await this.shards(plan.shards)
+    const words = planWords(manifest, query, fold)
+    const shards = await this.shards(new Set([...plan.shards, ...words.shards]))
     const scores = new Map()
     score(manifest, plan, shards, scores)
+    scoreWords(manifest, words.terms, shards, scores)
     const typed = query.replace(/ /g, "")
     if (LATIN.test(query) && /[a-z]/.test(query) && typed.length >= 4 && best(scores) < 40) {
       const groups = [...new Set([query[0], query[1]])].filter((first) => manifest.typos.includes(first))
@@ -143,7 +146,7 @@ export class Lexicon {
     const chunks = await Promise.all(top.map(([concept]) => this.file(`c${Math.floor(concept / manifest.chunk)}.json`)))
     return top.map(([concept, hit], index) => ({
       concept: chunks[index][concept % manifest.chunk],
-      matched: hit.kind === READING ? null : hit.key,
+      matched: hit.kind === READING || hit.kind === WORDS ? null : hit.key,
       kind: hit.kind,
     }))
   }
@@ -260,6 +263,86 @@ function scoreForm(manifest, table, form, exact, shards, scores) {
       if (kind === READING) return extra === 0 ? exact - 20 : 45 - Math.min(20, extra)
       return extra === 0 ? 36 : 32 - Math.min(10, extra)
     })
+  }
+}
+
+// ---- the words of definitions (glossary.search.text_tokens) ---------------------------
+
+const TOKENS = /[a-z0-9]+|[\uac00-\ud7a3]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+/g
+
+// What to look for in definitions: each word of the query (the last one, still being
+// typed, as a beginning; a Korean one also without its particle), and each two
+// neighbouring Chinese or Japanese characters; words most definitions have are skipped.
+export function wordTerms(query, particles, common) {
+  const runs = query.match(TOKENS) || []
+  const terms = []
+  runs.forEach((run, index) => {
+    const prefix = index === runs.length - 1 && !query.endsWith(" ")
+    if (HANGUL.test(run[0])) {
+      const stems = particles.filter((p) => run.length > p.length && run.endsWith(p)).map((p) => run.slice(0, -p.length))
+      terms.push({ forms: [run, ...stems], prefix })
+    } else if (/[a-z0-9]/.test(run[0])) {
+      if (run.length >= 2) terms.push({ forms: [run], prefix })
+    } else if (run.length === 1) {
+      terms.push({ forms: [run], prefix: true })
+    } else {
+      for (let i = 0; i + 2 <= run.length; i++) terms.push({ forms: [run.slice(i, i + 2)], prefix: false })
+    }
+  })
+  return terms.filter((term) => term.prefix || !term.forms.every((form) => common.has(form)))
+}
+
+function planWords(manifest, query, fold) {
+  if (!manifest.words?.length) return { terms: [], shards: [] }
+  manifest.commonSet ??= new Set(manifest.common)
+  const terms = wordTerms(fold ? foldScript(query, fold) : query, manifest.particles, manifest.commonSet)
+  const shards = new Set()
+  for (const term of terms) {
+    for (const form of term.forms) {
+      const first = shardOf(manifest.words, form)
+      shards.add(`w${first}`)
+      if (term.prefix && first + 1 < manifest.words.length && manifest.words[first + 1].startsWith(form)) shards.add(`w${first + 1}`)
+    }
+  }
+  return { terms, shards: [...shards] }
+}
+
+// The concepts whose definition has a form of the term (or, for a prefix, one of the
+// first 50 words beginning with it).
+function conceptsWith(manifest, term, shards) {
+  const found = new Set()
+  for (const form of term.forms) {
+    let number = shardOf(manifest.words, form)
+    let shard = shards.get(`w${number}`)
+    let position = shard ? lowerBound(shard.keys, form) : 0
+    for (let seen = 0; shard && seen < 50; seen++, position++) {
+      if (position >= shard.keys.length) {
+        shard = shards.get(`w${++number}`)
+        position = 0
+        if (!shard) break
+      }
+      const key = shard.keys[position]
+      if (term.prefix ? !key.startsWith(form) : key !== form) break
+      let concept = -1
+      for (const gap of shard.docs[position]) found.add((concept += gap))
+    }
+  }
+  return found
+}
+
+// A definition with every word of the query: 26 points, below every designation but
+// above a typo (8–14); one with at least half of them, below the typos (2, -4, …).
+function scoreWords(manifest, terms, shards, scores) {
+  if (!terms.length) return
+  const counts = new Map()
+  for (const term of terms) {
+    for (const concept of conceptsWith(manifest, term, shards)) counts.set(concept, (counts.get(concept) || 0) + 1)
+  }
+  for (const [concept, count] of counts) {
+    if (count * 2 < terms.length) continue
+    const points = count === terms.length ? 26 : 2 - 6 * (terms.length - count - 1)
+    const known = scores.get(concept)
+    if (!known || known.score < points) scores.set(concept, { score: points, key: null, kind: WORDS })
   }
 }
 

@@ -45,7 +45,7 @@ function item(hit, base, normalize) {
   const title = document.createElement("h1")
   title.textContent = label
   const text = document.createElement("p")
-  if (hit.matched && normalize(label) !== hit.matched) {
+  if (hit.matched && !normalize(label).includes(hit.matched)) { // what matched, unless the title shows it
     const matched = document.createElement("mark")
     matched.textContent = hit.matched
     text.append(matched, " · ")

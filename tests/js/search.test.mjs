@@ -4,7 +4,7 @@
 import { test } from "node:test"
 import assert from "node:assert/strict"
 import { readFileSync } from "node:fs"
-import { Lexicon, editDistance, foldScript, normalize, splitClusters, variants } from "../../site_src/assets/search-lookup.mjs"
+import { Lexicon, editDistance, foldScript, normalize, splitClusters, variants, wordTerms } from "../../site_src/assets/search-lookup.mjs"
 
 const fixtures = JSON.parse(readFileSync(new URL("./normalize.json", import.meta.url), "utf8"))
 const sites = JSON.parse(readFileSync(new URL("./search-lexicon.json", import.meta.url), "utf8"))
@@ -130,4 +130,23 @@ test("a file that failed to load is asked for again", async () => {
   await assert.rejects(lexicon.lookup("lead"))
   fail = false
   assert.equal((await lexicon.lookup("lead"))[0].concept[0], "lead")
+})
+
+test("definitions are found by their words, below every name", async () => {
+  const { ids } = site("en")
+  assert.equal((await ids("customers kept over"))[0], "retention-rate")
+  assert.deepEqual((await ids("share of customers")).slice(0, 2).sort(), ["churn-rate", "retention-rate"])
+  const churn = await ids("churn")
+  assert.equal(churn[0], "churn-rate")
+  assert.ok(churn.includes("retention-rate")) // its definition says churn
+  assert.equal((await site("zh-Hans").ids("期初客户"))[0], "churn-rate")
+  assert.equal((await site("zh-Hans").ids("期初客戶"))[0], "churn-rate") // in the other script
+})
+
+test("words most definitions have are skipped, and the last word is a beginning", () => {
+  const terms = wordTerms("the share of cust", [], new Set(["the", "of"]))
+  assert.deepEqual(terms, [{ forms: ["share"], prefix: false }, { forms: ["cust"], prefix: true }])
+  assert.deepEqual(wordTerms("the ", [], new Set(["the"])), [])
+  assert.deepEqual(wordTerms("기간을", ["을"], new Set()), [{ forms: ["기간을", "기간"], prefix: true }])
+  assert.deepEqual(wordTerms("合同期", [], new Set()).map((t) => t.forms[0]), ["合同", "同期"])
 })

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import pairwise, product
 from pathlib import Path
@@ -47,7 +47,6 @@ _SPACES = re.compile(r"[\s\-_/·・]+")
 
 LEXICON_DIR = "search-lexicon"  # in each language's folder: every file below
 MANIFEST_FILE = "index.json"
-TERMS_FILE = "search-terms.json"  # Material's full-text entries for term pages (not served)
 FOLD_FILE = "fold.json"
 SHARD_BYTES = 24_000  # of JSON per shard of keys: about 6 kB gzipped
 CHUNK = 64  # concepts per file of concept names
@@ -276,7 +275,7 @@ def _utf16_order(item: tuple) -> tuple:
     return key.encode("utf-16-be"), rank
 
 
-def shard_bounds(keys: list[str], refs: list[int], limit: int = SHARD_BYTES) -> list[int]:
+def shard_bounds(keys: list[str], refs: Sequence[object], limit: int = SHARD_BYTES) -> list[int]:
     """Where each shard of the sorted keys starts: about ``limit`` bytes of JSON each,
     never splitting the references of one key, so a key is found in one shard."""
     starts, size = [0], 0
@@ -313,12 +312,17 @@ def typo_file(first: str) -> str:
 
 
 def concept_rows(linked: Linked, lang: str, languages: list[str]) -> list[list[str]]:
-    """Each concept as a hit shows it: id, name in ``lang``, first sentence of definition."""
+    """Each concept as a hit shows it: id, name in ``lang`` with its abbreviation (as its
+    page's title), first sentence of definition."""
     rows = []
     for concept in linked.concepts.values():
         entry = concept.entry(lang) or concept.entry(languages[0])
-        label = entry.preferred.term if entry and entry.preferred else concept.id
-        rows.append([concept.id, label, first_sentence(entry.definition if entry else "", 120)])
+        if entry is None or entry.preferred is None:
+            rows.append([concept.id, concept.id, ""])
+            continue
+        abbreviation = entry.abbreviations[0].term if entry.abbreviations else ""
+        label = format_title(entry.preferred.term, abbreviation, entry.lang)
+        rows.append([concept.id, label, first_sentence(entry.definition, 120)])
     return rows
 
 
@@ -333,13 +337,19 @@ def lexicon_files(
     shard_bytes: int = SHARD_BYTES,
 ) -> dict[str, str]:
     """One language's lexicon: file name (under ``LEXICON_DIR``) → JSON text. The keys
-    every site shares are in shards ``k<n>``, the site's readings in shards ``r<n>``."""
+    every site shares are in shards ``k<n>``, the site's readings in shards ``r<n>``, the
+    words of its definitions in shards ``w<n>``."""
+    words, postings, common = text_postings(linked, lang, languages[0])
     files = {}
     firsts = {}
-    for prefix, (all_keys, refs) in (("k", keys), ("r", readings)):
+    for prefix, (all_keys, refs), field in (
+        ("k", keys, "refs"),
+        ("r", readings, "refs"),
+        ("w", (words, postings), "docs"),
+    ):
         starts = shard_bounds(all_keys, refs, shard_bytes) if all_keys else []
         for number, (start, end) in enumerate(pairwise([*starts, len(all_keys)])):
-            shard = {"keys": all_keys[start:end], "refs": refs[start:end]}
+            shard = {"keys": all_keys[start:end], field: refs[start:end]}
             files[f"{prefix}{number}.json"] = _json(shard)
         firsts[prefix] = [all_keys[start] for start in starts]
     concepts = concept_rows(linked, lang, languages)
@@ -359,6 +369,8 @@ def lexicon_files(
             "chunk": CHUNK,
             "shards": firsts["k"],
             "readings": firsts["r"],
+            "words": firsts["w"],
+            "common": sorted(common, key=_sort_key),
             "typos": "".join(typos),
             "particles": sorted(PARTICLES, key=lambda p: (-len(p), p)),  # longest first
         }
@@ -366,33 +378,68 @@ def lexicon_files(
     return files
 
 
-def term_documents(linked: Linked, lang: str, source: str) -> list[dict]:
-    """The full-text index entries of term pages: title and definition only."""
-    docs = []
-    for concept in linked.concepts.values():
+# ---- the words of definitions ------------------------------------------------------
+
+_WORDS = re.compile(r"[a-z0-9]+|[\uac00-\ud7a3]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def text_tokens(text: str) -> set[str]:
+    """The words a definition is found by (mirrored in search-lookup.mjs): Latin words of
+    two letters or more, Korean words with and without a particle at their end, and every
+    two neighbouring characters of Chinese or Japanese (Simplified, so that either script
+    finds them)."""
+    tokens = set()
+    for run in _WORDS.findall(fold(normalize(text))):
+        if "\uac00" <= run[0] <= "\ud7a3":
+            tokens.add(run)
+            tokens |= {run[: -len(p)] for p in PARTICLES if len(run) > len(p) and run.endswith(p)}
+        elif run[0].isascii():
+            if len(run) >= 2:
+                tokens.add(run)
+        else:
+            tokens |= {run[i : i + 2] for i in range(len(run) - 1)} or {run}
+    return tokens
+
+
+def text_postings(
+    linked: Linked, lang: str, source: str
+) -> tuple[list[str], list[list[int]], set[str]]:
+    """The definitions' words (in ``lang``, else ``source``), sorted, each with the
+    concepts whose definition has it; and the words that more than half of a glossary of
+    20 or more concepts have (the, 的, 있는), which are left out: they find nothing."""
+    postings: dict[str, list[int]] = {}
+    concepts = list(linked.concepts.values())
+    for index, concept in enumerate(concepts):
         entry = concept.entry(lang) or concept.entry(source)
-        if entry is None or entry.preferred is None:
-            continue
-        abbr = entry.abbreviations[0].term if entry.abbreviations else ""
-        docs.append(
-            {
-                "location": f"terms/{concept.id}/",
-                "title": format_title(entry.preferred.term, abbr, entry.lang),
-                "text": entry.definition or "",
-            }
-        )
-    return docs
+        for token in text_tokens(entry.definition or "") if entry else ():
+            postings.setdefault(token, []).append(index)
+    common = {
+        t for t, found in postings.items() if len(concepts) >= 20 and len(found) * 2 > len(concepts)
+    }
+    words = sorted((t for t in postings if t not in common), key=_sort_key)
+    # each list of concepts as gaps from the one before: small numbers, short JSON
+    gaps = [[b - a for a, b in pairwise([-1, *postings[t]])] for t in words]
+    return words, gaps, common
+
+
+def _sort_key(key: str) -> str | bytes:
+    return key.encode("utf-16-be") if _ASTRAL.search(key) else key
 
 
 def search_pages(
     linked: Linked, languages: list[str], source: str, shard_bytes: int = SHARD_BYTES
 ) -> dict[str, dict[str, str]]:
-    """The files the search needs, per language: name → text. The build writes every
-    name under ``LEXICON_DIR/`` into the language's folder of the site (pruning the ones
-    it no longer has there) and keeps ``TERMS_FILE`` for ``rewrite_index``."""
+    """The files the search needs, per language: name → text, every name under
+    ``LEXICON_DIR/``, which the build writes into the language's folder of the site
+    (pruning the ones it no longer has there)."""
     keys = lexicon_keys(linked.concepts, languages)
     typos = typo_candidates(linked.concepts, languages)
-    han = {char for key in keys[0] for char in key if _HAN.match(char)}
+    texts = (
+        entry.definition or ""
+        for concept in linked.concepts.values()
+        for entry in concept.entries.values()
+    )
+    han = {char for text in (*keys[0], *texts) for char in text if _HAN.match(char)}
     fold = {t: s for t, s in sorted(fold_table().items()) if s in han}
     readings: dict[str, Keys] = {"": ([], [])}
     pages = {}
@@ -405,7 +452,6 @@ def search_pages(
             linked, lang, languages, keys, typos, readings[readers], fold, shard_bytes
         )
         pages[lang] = {f"{LEXICON_DIR}/{name}": text for name, text in files.items()}
-        pages[lang][TERMS_FILE] = _json(term_documents(linked, lang, source))
     return pages
 
 
@@ -432,20 +478,22 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-# The generated index pages (A–Z, categories, tags) list every concept's names, which
-# the lexicon already finds: in Material's index they keep their titles and introductions
-# but not the lists (1.9 MB of its 2 MB at 10,000 concepts).
+# Term pages are not in Material's index (``render_term`` leaves them out): the lexicon
+# finds them by their names and by the words of their definitions, shard by shard. The
+# generated index pages (A–Z, categories, tags) list every concept's names, which the
+# lexicon finds too: in Material's index they keep their titles and introductions but not
+# the lists (1.9 MB of its 2 MB at 10,000 concepts). What is left, the hand-written pages,
+# Material searches as before.
 LISTINGS = ("a-z/", "categories/", "tags/")
 _LISTS = re.compile(r"\s*<ul>.*?</ul>", re.DOTALL)
 
 
-def rewrite_index(site_lang_dir: Path, terms_file: Path) -> None:
-    """Add our entries for term pages (``terms_file``, which ``search_pages`` made: Material
-    leaves term pages out, see ``render_term``) to Material's index, leave the lists out of
-    the index pages' entries, and store it as UTF-8 (Material escapes every non-ASCII
-    character, which nearly doubles Korean and Chinese)."""
+def rewrite_index(site_lang_dir: Path, terms_file: Path | None = None) -> None:
+    """Leave the lists out of the index pages' entries in Material's index (and any term
+    page's entry), and store it as UTF-8 (Material escapes every non-ASCII character,
+    which nearly doubles Korean and Chinese). ``terms_file`` is no longer written."""
     index_file = site_lang_dir / "search" / "search_index.json"
-    if not index_file.is_file() or not terms_file.is_file():
+    if not index_file.is_file():
         return
     index = json.loads(index_file.read_text("utf-8"))
     docs = []
@@ -454,6 +502,8 @@ def rewrite_index(site_lang_dir: Path, terms_file: Path) -> None:
             continue
         if doc["location"].startswith(LISTINGS):
             doc = {**doc, "text": _LISTS.sub("", doc["text"])}
+            if "#" in doc["location"] and not doc["text"]:
+                continue  # a letter of the A–Z index, nothing but its list
         docs.append(doc)
-    index["docs"] = docs + json.loads(terms_file.read_text("utf-8"))
+    index["docs"] = docs
     index_file.write_text(_json(index), "utf-8")
