@@ -72,6 +72,7 @@ function setup() {
     if (!lexicon || shown.query !== input.value) return
     list.prepend(...shown.hits.map((hit) => item(hit, root, lexicon.module.normalize)))
     list.dataset.glQuery = shown.query
+    list.dataset.glAt = String(performance.now()) // when, for tooling/bench/search_speed.py
   }
   const refresh = async () => {
     const query = input.value

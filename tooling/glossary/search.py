@@ -49,7 +49,7 @@ LEXICON_DIR = "search-lexicon"  # in each language's folder: every file below
 MANIFEST_FILE = "index.json"
 FOLD_FILE = "fold.json"
 SHARD_BYTES = 24_000  # of JSON per shard of keys: about 6 kB gzipped
-CHUNK = 64  # concepts per file of concept names
+CHUNK = 32  # concepts per file of concept names (about 5 kB gzipped)
 
 
 def normalize(text: str) -> str:
