@@ -122,6 +122,19 @@ def test_search_loads_nothing_until_the_reader_asks(real_site: Path, browser) ->
         page.close()
 
 
+def test_a_shared_search_shows_its_term_hits(real_site: Path, browser) -> None:
+    """A link with ?q= opens search with the query typed in, before any keystroke."""
+    from browser import serve_directory
+
+    with serve_directory(real_site) as url:
+        page = browser.new_page()
+        page.goto(f"{url}ko/?q=에스큐엘")
+        page.locator(".gl-search-hit a[href$='/terms/sales-qualified-lead/']").wait_for(
+            timeout=10000
+        )
+        page.close()
+
+
 def test_search_still_finds_definition_text(real_site: Path, browser) -> None:
     from browser import serve_directory
 

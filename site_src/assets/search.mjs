@@ -85,6 +85,8 @@ function setup() {
   }
   input.addEventListener("focus", () => start(root).then(refresh, () => {}))
   input.addEventListener("input", () => refresh().catch(() => {}))
+  // a shared search (?q=) is typed in and focused before this module runs
+  if (input.value || document.activeElement === input) refresh().catch(() => {})
   // Material redraws its list as its own results arrive: put the term hits back on top.
   new MutationObserver(() => {
     if (shown.hits.length && shown.query === input.value && !list.querySelector(".gl-search-hit")) render()
