@@ -55,14 +55,14 @@ QUERIES = {
                     ["xiaoshou loudou", "pipline"]),
         "zh-Hant": (["轉換率", "名單", "客戶流失", "ARR", "銷售漏斗"], ["銷售线索", "yingdanlv"]),
     },
-    "synthetic": {
-        "en": (["pipeline revenue 0042", "c01234", "forecast", "churn lead", "quota 07"],
-               ["pipline revenue 0042", "turns deal into"]),
-        "ko": (["파이프라인 매출", "c01234", "예측", "이탈 리드", "할당량 07"],
-               ["ㅍㅇㅍㄹㅇ ㅁㅊ", "씨01234"]),
-        "zh-Hans": (["管道收入", "c01234", "预测", "流失线索", "配额 07"],
-                    ["guandao shouru", "管道收入 0042"]),
-        "zh-Hant": (["管道營收", "c01234", "預測", "流失線索", "配額 07"],
+    "synthetic": {  # names are two of ten words and the number: "pipeline revenue 00042"
+        "en": (["pipeline revenue 00", "c01234", "forecast", "churn lead", "quota quota 07"],
+               ["pipline revenue 00", "forcast quota 0"]),
+        "ko": (["파이프라인 매출", "c01234", "예측", "이탈 리드", "할당량 할당량 07"],
+               ["pipline revenue 00", "forcast quota 0"]),
+        "zh-Hans": (["管道收入", "c01234", "预测", "流失线索", "配额配额07"],
+                    ["guandao shouru", "管道營收"]),
+        "zh-Hant": (["管道營收", "c01234", "預測", "流失線索", "配額配額07"],
                     ["guandao yingshou", "管道营收"]),
     },
 }  # fmt: skip
