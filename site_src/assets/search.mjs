@@ -1,108 +1,36 @@
-// Term lookup on top of Material's search: whatever a reader types into the search box
-// (an acronym, a Korean word with its particle, a Chinese term in either script, a
-// synonym, an old machine translation, another language's term) is looked up in a
-// compact lexicon of every designation, and the concepts it names are put at the top of
-// Material's result list. Material's own full-text results follow unchanged.
+// Term lookup on top of Material's search: the concepts a query names (see
+// search-lookup.mjs) are put at the top of Material's result list, and Material's own
+// full-text results follow unchanged. Nothing of it is fetched until the reader focuses
+// the search box (or presses its shortcut): then the lookup code and the lexicon's
+// manifest, and per query only the shards and concept names it needs. Material's own
+// index and worker wait for the same moment (partials/search-deferred.html).
 
-const HANGUL = /[\uac00-\ud7a3]/
-const MAX_HITS = 8
+let lexicon = null // a Lexicon once the lookup module is loaded
+let starting = null
 
-export function normalize(text) {
-  return String(text).normalize("NFKC").toLowerCase().replace(/[\s\-_/·・]+/g, " ").trim()
+function start(root) {
+  if (!starting) {
+    window.__glossarySearch?.want()
+    starting = import(new URL("assets/search-lookup.mjs", root).toString())
+      .then((module) => {
+        const load = (name) => fetch(new URL(`search-lexicon/${name}`, root)).then((response) => {
+          if (!response.ok) throw new Error(`${response.status} ${response.url}`)
+          return response.json()
+        })
+        const made = { module, lexicon: new module.Lexicon(load) }
+        made.lexicon.manifest().catch(() => {})
+        lexicon = made
+        return made
+      })
+      .catch((error) => {
+        starting = null
+        throw error
+      })
+  }
+  return starting
 }
 
-function lowerBound(keys, value) {
-  let low = 0, high = keys.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if (keys[middle] < value) low = middle + 1
-    else high = middle
-  }
-  return low
-}
-
-// Forms of the query to look up: as typed, without spaces, and with Korean particles
-// taken off the end (리드를 → 리드, 파이프라인에서는 → 파이프라인).
-export function variants(query, particles) {
-  const forms = new Set([query, query.replace(/ /g, "")])
-  for (const form of [...forms]) {
-    let current = [form]
-    for (let round = 0; round < 2; round++) {
-      const next = []
-      for (const word of current) {
-        for (const particle of particles) {
-          if (word.length > particle.length && word.endsWith(particle) && HANGUL.test(word.slice(-particle.length - 1, -particle.length))) {
-            next.push(word.slice(0, -particle.length))
-          }
-        }
-      }
-      next.forEach((word) => forms.add(word))
-      current = next
-    }
-  }
-  return [...forms].filter(Boolean)
-}
-
-// Concepts the query names, best first: an exact designation, then one the query begins,
-// then one found inside an unspaced query, then one that contains the query.
-export function lookup(lexicon, rawQuery) {
-  const query = normalize(rawQuery)
-  if (!query) return []
-  const { keys, refs } = lexicon
-  const scores = new Map()
-  const add = (position, score) => {
-    const ref = refs[position]
-    // ref = (concept * 3 + status) * languages + language (glossary.search.lexicon_keys)
-    const languages = lexicon.languages
-    const language = ref % languages
-    const status = Math.floor(ref / languages) % 3
-    const concept = Math.floor(ref / (languages * 3))
-    const total = score - status * 3 - (language === lexicon.lang ? 0 : 1)
-    if (!scores.has(concept) || scores.get(concept).score < total) scores.set(concept, { score: total, key: keys[position] })
-  }
-  const forms = variants(query, lexicon.particles)
-  forms.forEach((form, index) => {
-    const exact = index === 0 ? 100 : 95
-    let position = lowerBound(keys, form)
-    for (let seen = 0; position < keys.length && keys[position].startsWith(form) && seen < 200; position++, seen++) {
-      add(position, keys[position] === form ? exact : 60 - Math.min(20, keys[position].length - form.length))
-    }
-  })
-  if (!query.includes(" ") && query.length <= 24) {
-    for (let length = query.length - 1; length >= 2; length--) {
-      for (let start = 0; start + length <= query.length; start++) {
-        const part = query.slice(start, start + length)
-        const position = lowerBound(keys, part)
-        for (let at = position; at < keys.length && keys[at] === part; at++) add(at, 40 + 3 * length)
-      }
-    }
-  }
-  if (scores.size < MAX_HITS && query.length >= 2) {
-    for (let position = 0; position < keys.length; position++) {
-      if (keys[position].includes(query)) add(position, 30)
-    }
-  }
-  return [...scores.entries()]
-    .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
-    .slice(0, MAX_HITS)
-    .map(([concept, hit]) => ({ concept: lexicon.concepts[concept], matched: hit.key }))
-}
-
-// ---- in the page -----------------------------------------------------------------
-
-let lexicon = null
-let loading = null
-
-function load(base) {
-  if (!loading) {
-    loading = fetch(new URL("search-lexicon.json", base)).then((response) => response.json())
-      .then((data) => { lexicon = data; return data })
-      .catch(() => { loading = null })
-  }
-  return loading
-}
-
-function item(hit, base) {
+function item(hit, base, normalize) {
   const [id, label, short] = hit.concept
   const li = document.createElement("li")
   li.className = "md-search-result__item gl-search-hit"
@@ -117,7 +45,7 @@ function item(hit, base) {
   const title = document.createElement("h1")
   title.textContent = label
   const text = document.createElement("p")
-  if (normalize(label) !== hit.matched) {
+  if (hit.matched && !normalize(label).includes(hit.matched)) { // what matched, unless the title shows it
     const matched = document.createElement("mark")
     matched.textContent = hit.matched
     text.append(matched, " · ")
@@ -129,15 +57,6 @@ function item(hit, base) {
   return li
 }
 
-function show(list, input, base) {
-  const query = input.value
-  list.querySelectorAll(".gl-search-hit").forEach((old) => old.remove())
-  if (!lexicon || !normalize(query)) return
-  const hits = lookup(lexicon, query)
-  list.prepend(...hits.map((hit) => item(hit, base)))
-  list.dataset.glQuery = query
-}
-
 function setup() {
   const input = document.querySelector("[data-md-component=search-query]")
   const list = document.querySelector(".md-search-result__list")
@@ -145,12 +64,32 @@ function setup() {
   input.dataset.glLexicon = "1"
   const base = new URL(document.querySelector("script[src$='search.mjs']")?.src || "assets/search.mjs", window.location.href)
   const root = new URL("../", base)
-  const refresh = () => show(list, input, root)
-  input.addEventListener("focus", () => load(root).then(refresh), { once: true })
-  input.addEventListener("input", () => (lexicon ? refresh() : load(root).then(refresh)))
+  let shown = { query: null, hits: [] }
+  let asked = 0
+
+  const render = () => {
+    list.querySelectorAll(".gl-search-hit").forEach((old) => old.remove())
+    if (!lexicon || shown.query !== input.value) return
+    list.prepend(...shown.hits.map((hit) => item(hit, root, lexicon.module.normalize)))
+    list.dataset.glQuery = shown.query
+    list.dataset.glAt = String(performance.now()) // when, for tooling/bench/search_speed.py
+  }
+  const refresh = async () => {
+    const query = input.value
+    const ticket = ++asked
+    const { module, lexicon: terms } = await start(root)
+    const hits = module.normalize(query) ? await terms.lookup(query) : []
+    if (ticket !== asked || input.value !== query) return // a later keystroke took over
+    shown = { query, hits }
+    render()
+  }
+  input.addEventListener("focus", () => start(root).then(refresh, () => {}))
+  input.addEventListener("input", () => refresh().catch(() => {}))
+  // a shared search (?q=) is typed in and focused before this module runs
+  if (input.value || document.activeElement === input) refresh().catch(() => {})
   // Material redraws its list as its own results arrive: put the term hits back on top.
   new MutationObserver(() => {
-    if (lexicon && normalize(input.value) && !list.querySelector(".gl-search-hit")) refresh()
+    if (shown.hits.length && shown.query === input.value && !list.querySelector(".gl-search-hit")) render()
   }).observe(list, { childList: true })
 }
 
@@ -158,4 +97,3 @@ if (typeof document !== "undefined") {
   if (typeof window.document$ !== "undefined") window.document$.subscribe(setup)
   else setup()
 }
-

@@ -46,7 +46,7 @@ from glossary.publish import (
     polish_pages,
 )
 from glossary.render import Page, Placed, SiteSettings, lang_slug, render_language
-from glossary.search import LEXICON_FILE, TERMS_FILE, rewrite_index, search_pages
+from glossary.search import LEXICON_DIR, rewrite_index, search_pages
 from glossary.workers import fork_map
 
 log = logging.getLogger("glossary.timing")  # the benchmarks listen here; nobody else needs it
@@ -200,11 +200,8 @@ def _render_task(work: RenderWork, task: str) -> Made:
         languages = list(config.language_tags)
         changed = set()
         for lang, files in search_pages(work.linked, languages, config.source_language).items():
-            lexicon = {LEXICON_FILE: files[LEXICON_FILE]}
-            terms = {f"{lang_slug(lang)}.json": files[TERMS_FILE]}
-            if write_plan(work.docs / lang_slug(lang), lexicon, prune=False):
-                changed.add(lang)
-            if write_plan(work.search, terms, prune=False):
+            lexicon = {name.removeprefix(f"{LEXICON_DIR}/"): text for name, text in files.items()}
+            if write_plan(work.docs / lang_slug(lang) / LEXICON_DIR, lexicon, prune=True):
                 changed.add(lang)
         return Made({}, changed, None)
     lang = task
