@@ -498,10 +498,10 @@ LISTINGS = ("a-z/", "categories/", "tags/")
 _LISTS = re.compile(r"\s*<ul>.*?</ul>", re.DOTALL)
 
 
-def rewrite_index(site_lang_dir: Path, terms_file: Path | None = None) -> None:
+def rewrite_index(site_lang_dir: Path) -> None:
     """Leave the lists out of the index pages' entries in Material's index (and any term
     page's entry), and store it as UTF-8 (Material escapes every non-ASCII character,
-    which nearly doubles Korean and Chinese). ``terms_file`` is no longer written."""
+    which nearly doubles Korean and Chinese)."""
     index_file = site_lang_dir / "search" / "search_index.json"
     if not index_file.is_file():
         return

@@ -146,7 +146,6 @@ def generate(
             settings,
             hand_written_pages(project.site_src, config),
             docs_dir(project),
-            search_dir(project),
         )
         made, changed, api = render_languages(work, wanted)
         api = inputs.record(made, api)
@@ -175,7 +174,6 @@ class RenderWork:
     settings: SiteSettings
     extra: list[Page]  # the hand-written pages
     docs: Path
-    search: Path
 
 
 PARALLEL_RENDER_FROM = 100  # concepts; below this, worker processes cost more than they save
@@ -296,11 +294,6 @@ def docs_dir(project: Project) -> Path:
     return project.build / "docs"
 
 
-def search_dir(project: Project) -> Path:
-    """Where each language's full-text entries for term pages wait for MkDocs' index."""
-    return project.build / "search"
-
-
 INPUTS_FILE = "inputs.json"  # in the build folder: what each language's pages were made from
 API_FILE = "terms.json"  # in the build folder: the JSON API made with them
 
@@ -398,9 +391,8 @@ def prepare(project: Project, config: Config, settings: SiteSettings, out: Path)
     return write_configs(configs, project.build)
 
 
-def _finish_language(project: Project, folders: tuple[Path, Path]) -> None:
-    site, terms = folders
-    rewrite_index(site, terms)
+def _finish_language(project: Project, site: Path) -> None:
+    rewrite_index(site)
     polish_pages(site)
 
 
@@ -412,14 +404,12 @@ def finish(
     generated: Generated,
     languages: Iterable[str],
 ) -> None:
-    """After MkDocs: our term entries in the search indexes of ``languages``, the site root
-    (language chooser, 404, robots.txt, sitemap, JSON API), the redirects of renamed
-    concepts, the hosts' ``_headers`` and the URL manifest."""
+    """After MkDocs: Material's search index of ``languages`` trimmed to the hand-written
+    pages (the lexicon finds concepts), the site root (language chooser, 404, robots.txt,
+    sitemap, JSON API), the redirects of renamed concepts, the hosts' ``_headers`` and the
+    URL manifest."""
     with stage("finish"):
-        folders = [
-            (out / lang_slug(lang), search_dir(project) / f"{lang_slug(lang)}.json")
-            for lang in languages
-        ]
+        folders = [out / lang_slug(lang) for lang in languages]
         parallel = len(generated.pages) >= PARALLEL_RENDER_FROM * len(config.language_tags)
         fork_map(_finish_language, project, folders, parallel=parallel)
         write_root(out, config, settings, generated.pages, generated.api)
