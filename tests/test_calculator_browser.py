@@ -6,13 +6,11 @@ the page's example sentence, and results with their period in every language."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from amounts import numbers_in
-from conftest import ROOT, run_glossary
 
 pytestmark = pytest.mark.browser
 
@@ -140,30 +138,12 @@ def test_without_javascript_the_worked_example_is_there(browser, site_url: str) 
     context.close()
 
 
-REAL_METRICS = ("customer-acquisition-cost", "sales-velocity")
-
-
-def _without_relations(text: str) -> str:
-    """A term file without its relations, whose targets this small site does not hold."""
-    return re.sub(r"^relations:\n(?:[ \t].*\n|\n)*", "", text, flags=re.M)
-
-
 @pytest.fixture(scope="module")
-def glossary_url(tmp_path_factory: pytest.TempPathFactory):
-    """A site of real metrics (their term files from terms/, as editors wrote them but
-    for the relations), built by ``glossary build`` and served."""
+def glossary_url(published_site: Path, published_port: int):
+    """The real glossary's site (built once per run, shared with the quality gates), served."""
     from browser import serve_directory
 
-    root: Path = tmp_path_factory.mktemp("real-metrics")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_src", root / "site_src")
-    (root / "terms").mkdir()
-    for concept in REAL_METRICS:
-        text = (ROOT / "terms" / f"{concept}.yaml").read_text("utf-8")
-        (root / "terms" / f"{concept}.yaml").write_text(_without_relations(text), "utf-8")
-    result = run_glossary(root, "build")
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serve_directory(root / "site") as url:
+    with serve_directory(published_site, published_port) as url:
         yield url
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -43,16 +42,9 @@ NEW_PATTERNS = {
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from glossary.site import Project, build_site
-
-    root = tmp_path_factory.mktemp("real")
-    for name in ("terms", "site_src"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    result = build_site(Project(root), root / "site")
-    assert result.ok, [run.output[-2000:] for run in result.runs if not run.ok]
-    return root / "site"
+def real_site(published_site: Path) -> Path:
+    """The real glossary's site, built once per run (shared with the quality gates)."""
+    return published_site
 
 
 def test_the_evaluation_set_covers_every_pattern_in_every_language() -> None:
