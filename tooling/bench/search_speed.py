@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import re
-import shutil
 import statistics
 import sys
 import time
@@ -34,7 +33,7 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import workspace, write_corpus  # noqa: E402
+from synthetic import project, workspace, write_corpus  # noqa: E402
 
 from browser import chromium, serve_directory  # noqa: E402
 
@@ -72,14 +71,7 @@ def build(terms: Path | None) -> Path:
     """A site of the real glossary (``terms`` None) or of ``terms``, built in a workspace."""
     from glossary.site import Project, build_site
 
-    root = workspace("search-")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_src", root / "site_src")
-    if terms is None:
-        shutil.copytree(ROOT / "terms", root / "terms")
-    else:
-        shutil.move(str(terms), root / "terms")
-        terms.parent.rmdir()  # the corpus's own workspace, now empty
+    root = project("search-", terms)
     start = time.perf_counter()
     result = build_site(Project(root), root / "site")
     if not result.ok:

@@ -29,23 +29,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import settle, workspace, write_corpus
+from synthetic import project, settle, workspace, write_corpus
 
 from glossary.cache import CACHE_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _project(terms: Path | None) -> Path:
-    root = workspace("site-")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_src", root / "site_src")
-    if terms is None:
-        shutil.copytree(ROOT / "terms", root / "terms")
-    else:
-        shutil.move(str(terms), root / "terms")
-        terms.parent.rmdir()  # the corpus's own workspace, now empty
-    return root
 
 
 _BUILD = """
@@ -243,9 +231,9 @@ def main() -> None:
         f"{'corpus':>13} {'ours':>9} {'mkdocs':>9} {'total':>9} {'pages':>7} {'B/page':>9} "
         f"{'ours %':>7}"
     )
-    projects = [] if args.skip_real else [("real", _project(None))]
+    projects = [] if args.skip_real else [("real", project("site-", None))]
     projects += [
-        (f"{size:,}", _project(write_corpus(workspace("corpus-") / "terms", size)))
+        (f"{size:,}", project("site-", write_corpus(workspace("corpus-") / "terms", size)))
         for size in args.sizes
     ]
     try:

@@ -74,6 +74,21 @@ def workspace(prefix: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=prefix, dir=base))
 
 
+def project(prefix: str, terms: Path | None) -> Path:
+    """A project in a new workspace: the repository's mkdocs.yml and site_src, and the real
+    terms (``terms`` None) or the corpus at ``terms`` (moved in; its workspace removed)."""
+    repository = Path(__file__).resolve().parents[2]
+    root = workspace(prefix)
+    shutil.copy(repository / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(repository / "site_src", root / "site_src")
+    if terms is None:
+        shutil.copytree(repository / "terms", root / "terms")
+    else:
+        shutil.move(str(terms), root / "terms")
+        terms.parent.rmdir()  # the corpus's own workspace, now empty
+    return root
+
+
 def new_file_ms(folder: Path, count: int = 300) -> float:
     """Milliseconds to create one small file in ``folder``: the disk's state, which every
     build pays for (MkDocs makes a folder and a file per page, the generator a file)."""
