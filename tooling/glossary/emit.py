@@ -203,7 +203,8 @@ def language_config(
         },
         "plugins": [{"search": search}],
         "extra_css": ["assets/glossary.css"],
-        "extra_javascript": ["assets/glossary.js", "assets/calculator.mjs", "assets/search.mjs"],
+        # calculator.mjs: only pages with a calculator load it (overrides/main.html)
+        "extra_javascript": ["assets/glossary.js", "assets/search.mjs"],
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
 
