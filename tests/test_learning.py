@@ -7,7 +7,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT
+import pytest
+
+from conftest import FIXTURES, ROOT, run_cli
 from glossary.config import load_config
 from glossary.discover import discover, discover_files
 from glossary.learning import reading_amount
@@ -15,6 +17,11 @@ from glossary.pipeline import load_glossary
 from glossary.site import language_inputs
 
 PATHS = FIXTURES / "paths"
+NEGATIVE = PATHS / "negative"
+# a folder is a case of its own: its files are checked together
+CASES = sorted(
+    p.stem if p.is_file() else p.name for p in NEGATIVE.iterdir() if p.suffix != ".expected"
+)
 
 
 def _with_path(project: Path, name: str = "keeping-customers.yaml") -> Path:
@@ -99,3 +106,67 @@ def test_the_repository_paths_load() -> None:
     checked = load_glossary([ROOT / "terms"], want_concepts=True)
     for path in checked.paths.values():
         assert set(path.concepts) <= set(checked.concepts)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_path_file(case: str, project: Path, capsys, update_goldens: bool) -> None:
+    """Real path files with mistakes give exactly the diagnostics written beside them
+    (``<case>.expected``; regenerate with ``pytest --update-goldens``)."""
+    source = NEGATIVE / case
+    files = sorted(source.glob("*.yaml")) if source.is_dir() else [NEGATIVE / f"{case}.yaml"]
+    folder = project / "terms" / "paths"
+    folder.mkdir()
+    for path in files:
+        shutil.copy(path, folder / path.name)
+    code, out, err = run_cli(capsys, "check", *(f"terms/paths/{p.name}" for p in files))
+    expected = (source / "expected.txt") if source.is_dir() else NEGATIVE / f"{case}.expected"
+    if update_goldens:
+        expected.write_text(out, encoding="utf-8")
+    assert out == expected.read_text(encoding="utf-8")
+    assert code == (1 if "error[" in out else 0)
+    assert "Traceback" not in out + err
+
+
+def test_checking_terms_checks_their_paths_too(project: Path, capsys) -> None:
+    folder = project / "terms" / "paths"
+    folder.mkdir()
+    shutil.copy(NEGATIVE / "empty-steps.yaml", folder / "empty-steps.yaml")
+    code, out, _ = run_cli(capsys, "check", "terms")
+    assert code == 1
+    assert out.splitlines() == [
+        "terms/paths/empty-steps.yaml:16:8: error[path-no-steps]: steps: the path has no steps. "
+        "List its concepts in reading order, each as '- concept: <concept id>'.",
+        "4 file(s) checked: 1 error(s), 0 warning(s).",
+    ]
+    code, out, _ = run_cli(capsys, "check", "terms/churn-rate.yaml")
+    assert code == 0  # a term file alone: its paths are not in scope
+
+
+def test_path_messages_speak_the_readers_language(project: Path, capsys) -> None:
+    folder = project / "terms" / "paths"
+    folder.mkdir()
+    shutil.copy(NEGATIVE / "missing-language.yaml", folder / "missing-language.yaml")
+    _, out, _ = run_cli(capsys, "check", "--lang", "ko", "terms/paths/missing-language.yaml")
+    assert out.splitlines()[:2] == [
+        "terms/paths/missing-language.yaml:2:1: error[path-missing-language]: 학습 경로에 zh-Hant "
+        "제목과 목적이 없습니다. 'zh-Hant:' 섹션을 추가하고 'title:'과 'purpose:'를 작성하세요.",
+        "terms/paths/missing-language.yaml:19:5: error[step-missing-language]: steps[1]: 2단계에 "
+        "이 단계에서 읽는 이유를 적은 ko 문장이 없습니다. 'ko:'을 추가하고 이 개념을 이 단계에서 "
+        "읽는 이유를 한 줄로 쓰세요.",
+    ]
+
+
+def test_path_files_point_editors_to_the_generated_schema() -> None:
+    from glossary.learning import PATH_SCHEMA_LINE
+
+    target = (ROOT / "terms" / "paths" / PATH_SCHEMA_LINE.split("=", 1)[1]).resolve()
+    assert target == (ROOT / "tooling" / "glossary" / "data" / "path.schema.json")
+    schema = __import__("json").loads(target.read_text("utf-8"))
+    assert list(schema["properties"])[:6] == ["id", "order", "en", "ko", "zh-Hans", "zh-Hant"]
+    assert set(schema["$defs"]["step"]["properties"]) == {
+        "concept",
+        "en",
+        "ko",
+        "zh-Hans",
+        "zh-Hant",
+    }

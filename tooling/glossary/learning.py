@@ -24,17 +24,20 @@ Pure: nothing here reads or writes files (``load`` reads them)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from math import ceil
 from pathlib import Path
 from typing import Any
 
 from glossary.config import Config
-from glossary.diagnostics import Diagnostic
-from glossary.index import Indexed
-from glossary.load import Document
+from glossary.diagnostics import SOFT, Diagnostic, diagnostic, format_field
+from glossary.index import Indexed, suggest_concept
+from glossary.load import Document, text_anchors
+from glossary.messages import hint
 from glossary.model import Concept, field_texts, text_of
+from glossary.usage import iter_usage_errors
+from glossary.validate import ID_PATTERN, SchemaChecker, iter_text_errors
 
 PATH_SCHEMA_LINE = "# yaml-language-server: $schema=../../tooling/glossary/data/path.schema.json"
 
@@ -125,20 +128,147 @@ def ordered(paths: Iterable[LearningPath]) -> dict[str, LearningPath]:
     return out
 
 
+def iter_path_errors(doc: Document, path: LearningPath, config: Config) -> Iterator[Diagnostic]:
+    """The checks of one path file that its schema cannot express."""
+    name = str(doc.path)
+    if doc.first_line.strip() != PATH_SCHEMA_LINE:
+        yield diagnostic(name, (1, 1), SOFT, "missing-schema-line", line=PATH_SCHEMA_LINE)
+    yield from iter_text_errors(doc, config)
+    data = doc.data
+    data_id = data.get("id")
+    if isinstance(data_id, str) and data_id != doc.path.stem and ID_PATTERN.match(data_id):
+        yield diagnostic(
+            name, doc.mark(("id",)), "error", "id-mismatch", "id", id=data_id, stem=doc.path.stem
+        )
+    for lang in config.languages:
+        if lang.required and not isinstance(data.get(lang.tag), dict):
+            yield diagnostic(name, doc.mark(()), SOFT, "path-missing-language", lang=lang.tag)
+    steps = data.get("steps")
+    if isinstance(steps, list) and not steps:
+        yield diagnostic(name, doc.mark(("steps",)), "error", "path-no-steps", "steps")
+    first: dict[str, int] = {}
+    for index, raw in enumerate(steps if isinstance(steps, list) else ()):
+        if not isinstance(raw, dict):
+            continue
+        where = ("steps", index)
+        concept = raw.get("concept")
+        if isinstance(concept, str):
+            if concept in first:
+                yield diagnostic(
+                    name,
+                    doc.mark((*where, "concept")),
+                    "error",
+                    "duplicate-step",
+                    format_field((*where, "concept")),
+                    concept=concept,
+                    step=first[concept] + 1,
+                )
+            first.setdefault(concept, index)
+        for lang in config.languages:
+            if lang.required and lang.tag not in raw:
+                yield diagnostic(
+                    name,
+                    doc.mark(where),
+                    SOFT,
+                    "step-missing-language",
+                    format_field(where),
+                    step=index + 1,
+                    lang=lang.tag,
+                )
+
+
+def iter_paths_errors(
+    loaded: list[tuple[Document, LearningPath]], index: list[Indexed], config: Config
+) -> Iterator[Diagnostic]:
+    """The checks across files: steps naming unknown concepts (with a suggestion from ids
+    and every designation, as for relations), ids and orders used twice (reported at both
+    places), deprecated designations in the paths' texts."""
+    ids = {item.id for item in index}
+    for doc, _ in loaded:
+        steps = doc.data.get("steps")
+        for number, raw in enumerate(steps if isinstance(steps, list) else ()):
+            target = raw.get("concept") if isinstance(raw, dict) else None
+            if isinstance(target, str) and ID_PATTERN.match(target) and target not in ids:
+                where = ("steps", number, "concept")
+                suggestion = suggest_concept(target, index)
+                yield diagnostic(
+                    str(doc.path),
+                    doc.mark(where),
+                    "error",
+                    "unknown-ref",
+                    format_field(where),
+                    target=target,
+                    hint=hint("did-you-mean", suggestion=suggestion) if suggestion else "",
+                )
+    yield from _iter_clashes(loaded, "id", "duplicate-path-id")
+    yield from _iter_clashes(loaded, "order", "duplicate-order")
+    files = [(item.path, item.id, item.designations, ()) for item in index]
+    files += [(str(doc.path), "", (), _texts(doc, config)) for doc, _ in loaded]
+    yield from iter_usage_errors(files, config)
+
+
+def _iter_clashes(
+    loaded: list[tuple[Document, LearningPath]], key: str, code: str
+) -> Iterator[Diagnostic]:
+    seen: dict[object, Document] = {}
+    for doc, _ in loaded:
+        value = doc.data.get(key)
+        if value is None or isinstance(value, (dict, list)):
+            continue
+        first = seen.setdefault(value, doc)
+        if first is doc:
+            continue
+        for this, other in ((doc, first), (first, doc)):
+            yield diagnostic(
+                str(this.path),
+                this.mark((key,)),
+                "error",
+                code,
+                key,
+                value=value,
+                other=f"{other.path}:{other.mark((key,))[0]}",
+            )
+
+
+def _texts(doc: Document, config: Config) -> tuple:
+    """A path file's texts in every language (title, purpose, each step's line), placed
+    as ``usage`` needs them."""
+    tags = set(config.language_tags)
+    lines = doc.source.split("\n")
+    texts = []
+    for where, value in doc.strings:
+        lang = where[0] if where[0] in tags else where[-1] if where[0] == "steps" else None
+        if lang not in tags or where[-1] == "concept":
+            continue
+        text = text_of(value, config.language(lang).is_unspaced)
+        if text:
+            texts.append(
+                (format_field(where), lang, text, text_anchors(lines, doc.mark(where), text))
+            )
+    return tuple(texts)
+
+
 def check_paths(
     docs: list[Document],
     index: list[Indexed],
     config: Config,
+    checker: SchemaChecker,
+    verbose: bool = False,
 ) -> tuple[dict[str, LearningPath], list[Diagnostic]]:
-    """The paths that loaded path files describe, in order, and the files' problems
-    (``index``: every concept's, which steps refer to)."""
+    """Schema, per-file and cross-file checks of loaded path files (``index``: every
+    concept's), and the paths they describe, in order."""
     problems: list[Diagnostic] = []
-    loaded: list[LearningPath] = []
+    loaded: list[tuple[Document, LearningPath]] = []
     for doc in docs:
         problems += doc.diagnostics
-        if doc.data is not None:
-            loaded.append(build_path(doc, config))
-    return ordered(loaded), problems
+        if doc.data is None:
+            continue
+        problems += checker.iter_errors(doc, verbose)
+        path = build_path(doc, config)
+        problems += iter_path_errors(doc, path, config)
+        loaded.append((doc, path))
+    problems += iter_paths_errors(loaded, index, config)
+    return ordered(path for _, path in loaded), problems
 
 
 # Reading time ---------------------------------------------------------------------------

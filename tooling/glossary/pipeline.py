@@ -21,7 +21,7 @@ from glossary.index import Indexed, index_document, iter_index_errors
 from glossary.learning import LearningPath, check_paths
 from glossary.load import Document, load_document
 from glossary.model import Concept, build_concept
-from glossary.schema import build_schema
+from glossary.schema import build_path_schema, build_schema
 from glossary.validate import SchemaChecker, iter_document_errors
 from glossary.workers import Pool, cores, fork_map
 
@@ -247,7 +247,8 @@ def load_glossary(
         cross = list(iter_index_errors(index, config))
         if path_targets:
             files = [load_document(path) for path in siblings(path_targets)]
-            result.paths, path_problems = check_paths(files, index, config)
+            checker = SchemaChecker(build_path_schema(config))
+            result.paths, path_problems = check_paths(files, index, config, checker, verbose)
             cross += path_problems
     except Exception as error:  # never a traceback
         cross = [
