@@ -204,7 +204,7 @@ def language_config(
         "plugins": [{"search": search}],
         "extra_css": ["assets/glossary.css"],
         # calculator.mjs: only pages with a calculator load it (overrides/main.html)
-        "extra_javascript": ["assets/glossary.js", "assets/search.mjs"],
+        "extra_javascript": ["assets/glossary.js", "assets/search.mjs", "assets/paths.mjs"],
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
 
