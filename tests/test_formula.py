@@ -158,3 +158,19 @@ def test_the_reference_page_shows_the_grammar_the_parser_implements() -> None:
     ebnf = "\n".join(line[4:] for line in grammar.splitlines())
     page = (ROOT / "site_src" / "en" / "reference" / "formula-language.md").read_text("utf-8")
     assert f"```ebnf\n{ebnf}\n```" in page
+
+
+AMOUNTS = json.loads((ROOT / "tests" / "formula" / "amounts.json").read_text("utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", AMOUNTS, ids=[c["typed"] or "empty" for c in AMOUNTS])
+def test_typed_values_as_the_browser_reads_them(case: dict) -> None:
+    """The shared cases of typed values (tests/js/amounts.test.mjs runs them in node)."""
+    from glossary.formula.amounts import parse_typed, plain_decimal
+
+    typed = parse_typed(case["typed"])
+    if "problem" in case:
+        assert typed.problem == case["problem"]
+    else:
+        assert typed.problem is None and typed.value is not None
+        assert (plain_decimal(typed.value), typed.percent) == (case["exact"], case["percent"])
