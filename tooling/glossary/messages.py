@@ -588,6 +588,34 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("{files} left out of these counts: unreadable ('glossary check' shows why)."),
         None,
     ),
+    # Flashcard decks (glossary export --format anki, apkg, quizlet)
+    "export-deck-option": (
+        N_("{option} is for --format anki, apkg or quizlet; {format} always holds every concept."),
+        None,
+    ),
+    "export-binary-to-terminal": (
+        N_("an Anki package is a binary file; write it to a file with --output FILE.apkg."),
+        None,
+    ),
+    "export-unknown-language": (
+        N_("'{lang}' is not one of the glossary's languages."),
+        N_("Use one of: {languages}."),
+    ),
+    "export-unknown-category": (
+        N_("'{category}' is not a category of the glossary."),
+        N_("{hint}"),
+    ),
+    "export-empty-deck": (
+        N_(
+            "nothing was exported: no concept in '{scope}' has both a term and a definition "
+            "in {lang}."
+        ),
+        None,
+    ),
+    "export-deck-written": (
+        N_("wrote {cards} card(s) from {concepts} concept(s) to {path}."),
+        None,
+    ),
 }
 
 HINTS = {

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from glossary.collate import OTHER, index_key, jump_bar
 from glossary.config import Config, language
+from glossary.decks import ALL, deck_links
 from glossary.formula.present import present_metric
 from glossary.link import Linked
 from glossary.model import Concept, Source
@@ -479,14 +480,26 @@ def render_index(view: LanguageView) -> Page:
     return Page(view.lang, "a-z.md", _front_matter(meta) + body)
 
 
-def _listing(view: LanguageView, path: str, title: str, intro: str, ids: Iterable[str]) -> Page:
+def _listing(
+    view: LanguageView,
+    path: str,
+    title: str,
+    intro: str,
+    ids: Iterable[str],
+    decks: list[dict] | None = None,
+) -> Page:
     meta = {
         "title": title,
         "description": intro,
         "glossary": {"alternates": _alternates(view, None, path.removesuffix(".md") + "/")},
     }
     body = view.render(
-        "listing.md.j2", 2, title=title, intro=intro, ids=sorted(ids, key=view.sort_key)
+        "listing.md.j2",
+        2,
+        title=title,
+        intro=intro,
+        ids=sorted(ids, key=view.sort_key),
+        decks=decks or [],
     )
     return Page(view.lang, path, _front_matter(meta) + body)
 
@@ -505,9 +518,15 @@ def render_groupings(view: LanguageView) -> list[Page]:
     for key in config.categories:
         if key in by_category:
             label = config.category_name(key, view.lang)
+            members = [view.linked.concepts[cid] for cid in by_category[key]]
             pages.append(
                 _listing(
-                    view, f"categories/{key}.md", label, ui["categories_intro"], by_category[key]
+                    view,
+                    f"categories/{key}.md",
+                    label,
+                    ui["categories_intro"],
+                    by_category[key],
+                    deck_links(members, view.lang, key, "../../"),
                 )
             )
             cat_items.append(
@@ -528,16 +547,17 @@ def render_groupings(view: LanguageView) -> list[Page]:
                 "count": ui["concepts_count"].format(count=len(by_tag[tag])),
             }
         )
-    for path, title, intro, items in (
-        ("categories/index.md", ui["categories"], ui["categories_intro"], cat_items),
-        ("tags/index.md", ui["tags"], ui["tags_intro"], tag_items),
+    everything = deck_links(concepts, view.lang, ALL, "../")
+    for path, title, intro, items, decks in (
+        ("categories/index.md", ui["categories"], ui["categories_intro"], cat_items, everything),
+        ("tags/index.md", ui["tags"], ui["tags_intro"], tag_items, []),
     ):
         meta = {
             "title": title,
             "description": intro,
             "glossary": {"alternates": _alternates(view, None, path.removesuffix("index.md"))},
         }
-        body = view.render("overview.md.j2", 1, title=title, intro=intro, items=items)
+        body = view.render("overview.md.j2", 1, title=title, intro=intro, items=items, decks=decks)
         pages.append(Page(view.lang, path, _front_matter(meta) + body))
     return pages
 

@@ -1,0 +1,53 @@
+"""The deck files of one language's site (see ``glossary.decks``): every concept, each
+category, each learning path, in every deck format, by their paths in the language's
+folder. Each concept's cards are made once and shared by the decks that hold it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from glossary.config import Config
+from glossary.decks import ALL, DECK_FILES, DECKS_DIR, deck_stem
+from glossary.emit import write_blobs
+from glossary.exchange.cards import (
+    category_concepts,
+    concept_cards,
+    deck_name,
+    make_deck,
+    modified_times,
+)
+from glossary.exchange.formats import format_deck
+from glossary.model import Concept
+
+
+def site_deck_files(
+    concepts: Mapping[str, Concept], config: Config, lang: str, modified: Mapping[str, int]
+) -> dict[str, bytes]:
+    """``<stem>.<suffix>`` → the file, for every deck of ``lang`` that has cards."""
+    cards = {
+        cid: concept_cards(concept, config, lang, modified.get(cid, 0))
+        for cid, concept in concepts.items()
+    }
+    scopes = [(ALL, deck_name(config, lang, ALL), category_concepts(concepts, None))]
+    scopes += [
+        (key, deck_name(config, lang, key), category_concepts(concepts, key))
+        for key in config.categories
+    ]
+    files = {}
+    for scope, name, members in scopes:
+        deck = make_deck(lang, scope, name, (card for c in members for card in cards[c.id]))
+        if not deck.cards:
+            continue
+        for fmt, suffix, _ in DECK_FILES:
+            files[f"{deck_stem(lang, scope)}.{suffix}"] = format_deck(fmt, deck)
+    return files
+
+
+def write_site_decks(
+    concepts: Mapping[str, Concept], config: Config, lang: str, folder: Path
+) -> int:
+    """Write the deck files of ``lang`` into its ``decks/`` below ``folder`` (the language's
+    docs folder), removing those no longer made; returns how many files changed."""
+    files = site_deck_files(concepts, config, lang, modified_times(concepts.values()))
+    return write_blobs(folder / DECKS_DIR, files, prune=True)
