@@ -34,7 +34,6 @@ from glossary.emit import (
     write_root,
 )
 from glossary.exchange import format_api
-from glossary.exchange.site_decks import write_site_decks
 from glossary.link import Linked, link_glossary
 from glossary.pipeline import inverses_cache, load_glossary
 from glossary.publish import (
@@ -208,7 +207,9 @@ def _render_task(work: RenderWork, task: str) -> Made:
     pages += [p for p in work.extra if p.lang == lang]
     plan = {page.path: page.text for page in pages}
     written = write_plan(work.docs / lang_slug(lang), plan, prune=True, suffix=".md")
-    written += write_site_decks(work.linked.concepts, config, lang, work.docs / lang_slug(lang))
+    from glossary.exchange.site_decks import write_site_decks  # the flashcard decks
+
+    written += write_site_decks(work.linked, config, lang, work.docs / lang_slug(lang))
     unindexed = sorted(page.path for page in pages if not page.indexed)
     return Made({lang: sorted(plan)}, {lang} if written else set(), None, {lang: unindexed})
 
@@ -262,8 +263,8 @@ def language_inputs(concepts: dict, config: Config) -> dict[str, str]:
     fields. An edit changes only the fingerprints of the languages it can affect."""
     shared = hashlib.blake2b(digest_size=16)
     for concept in concepts.values():
-        names = {  # with the abbreviation: term pages and decks show it beside the name
-            tag: (e.preferred.term, e.is_complete, e.abbreviations[:1])
+        names = {
+            tag: (e.preferred.term, e.is_complete, e.abbreviations[:1])  # shown beside it
             if (e := concept.entry(tag)) and e.preferred
             else None
             for tag in config.language_tags

@@ -18,6 +18,7 @@ from glossary.exchange.cards import (
     modified_times,
 )
 from glossary.exchange.formats import format_deck
+from glossary.link import Linked
 from glossary.model import Concept
 
 
@@ -44,10 +45,9 @@ def site_deck_files(
     return files
 
 
-def write_site_decks(
-    concepts: Mapping[str, Concept], config: Config, lang: str, folder: Path
-) -> int:
+def write_site_decks(linked: Linked, config: Config, lang: str, folder: Path) -> int:
     """Write the deck files of ``lang`` into its ``decks/`` below ``folder`` (the language's
     docs folder), removing those no longer made; returns how many files changed."""
+    concepts = linked.concepts
     files = site_deck_files(concepts, config, lang, modified_times(concepts.values()))
     return write_blobs(folder / DECKS_DIR, files, prune=True)
