@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import zipfile
@@ -315,6 +316,39 @@ def test_quizlet_gets_one_line_per_concept_without_tabs_or_breaks_inside(
     )
 
 
+# --- learning paths --------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_path(project: Path) -> Path:
+    """The fixture project with a learning path (retention after churn)."""
+    (project / "terms" / "paths").mkdir()
+    shutil.copy(
+        FIXTURES / "paths" / "positive" / "keeping-customers.yaml",
+        project / "terms" / "paths" / "keeping-customers.yaml",
+    )
+    return project
+
+
+def test_a_paths_deck_holds_its_steps_in_order_with_the_same_guids(with_path: Path, capsys) -> None:
+    headers, rows = parse_anki(
+        _export(capsys, "--format", "anki", "--lang", "zh-Hant", "--path", "keeping-customers")
+    )
+    assert headers["deck"] == "銷售術語表::留住客戶"
+    assert [row[0] for row in rows][::4] == ["客戶流失率", "客戶留存率"]  # the steps' order
+    everything = _rows(capsys, "--format", "anki", "--lang", "zh-Hant", output="all.txt")
+    assert {row[4] for row in rows} <= everything.keys()  # one note, whichever deck brings it
+    code, out, err = run_cli(
+        capsys, "export", "--format", "anki", "--path", "keeping-customer", "--output", "x"
+    )
+    assert (code, out, err) == (
+        2,
+        "",
+        "'keeping-customer' is not a learning path (a file in terms/paths/). "
+        "Did you mean 'keeping-customers'?\n",
+    )
+
+
 # --- the command line ------------------------------------------------------------------
 
 
@@ -346,6 +380,14 @@ def test_export_says_what_it_wrote(project: Path, capsys) -> None:
         (
             ("--format", "csv", "--category", "metrics"),
             "--category is for --format anki, apkg or quizlet; csv always holds every concept.\n",
+        ),
+        (
+            ("--format", "json", "--path", "week-1"),
+            "--path is for --format anki, apkg or quizlet; json always holds every concept.\n",
+        ),
+        (
+            ("--format", "apkg", "--path", "week-1"),
+            "'week-1' is not a learning path (a file in terms/paths/).\n",
         ),
         (
             ("--format", "tbx", "--lang", "ko"),
@@ -425,6 +467,23 @@ def test_the_real_glossary_exports_a_deck_per_language(tmp_path: Path) -> None:
         )
         lines = quizlet.read_text("utf-8").splitlines()
         assert len(lines) == concepts and all(line.count("\t") == 1 for line in lines)
+    week = tmp_path / "week-1.txt"
+    done = run_glossary(
+        ROOT,
+        "export",
+        "--format",
+        "anki",
+        "--lang",
+        "ko",
+        "--path",
+        "week-1",
+        "--output",
+        str(week),
+    )
+    assert done.returncode == 0, done.stderr
+    headers, rows = parse_anki(week.read_bytes())
+    assert headers["deck"] == "세일즈 용어집::입사 첫 주"
+    assert [row[0] for row in rows[:8:4]] == ["리드", "영업 기회"]
 
 
 # --- the site --------------------------------------------------------------------------
@@ -486,3 +545,28 @@ def test_decks_are_made_again_only_for_the_languages_an_edit_changes(tmp_path: P
     ]
     text = (decks / "ko" / "decks" / f"{deck_stem('ko', 'metrics')}.txt").read_text("utf-8")
     assert "떠난 고객의" in text
+
+
+def test_a_path_page_links_its_decks(tmp_path: Path) -> None:
+    from glossary.config import load_config
+    from glossary.emit import read_base_config, site_settings
+    from glossary.site import Project, docs_dir, generate
+
+    root = make_site_project(tmp_path)
+    (root / "terms" / "paths").mkdir()
+    shutil.copy(
+        FIXTURES / "paths" / "positive" / "keeping-customers.yaml", root / "terms" / "paths"
+    )
+    project = Project(root)
+    assert generate(project, load_config(), site_settings(read_base_config(project.base_config))).ok
+    docs = docs_dir(project) / "ko"
+    page = (docs / "paths" / "keeping-customers.md").read_text("utf-8")
+    stem = deck_stem("ko", "path-keeping-customers")
+    assert (
+        '<p class="gl-decks">이 학습 경로를 플래시카드로 익히기: '
+        f'<a href="../../decks/{stem}.apkg" download>Anki 덱(.apkg)</a>'
+    ) in page
+    for suffix in ("apkg", "txt", "tsv"):
+        assert (docs / "decks" / f"{stem}.{suffix}").is_file()
+    headers, rows = parse_anki((docs / "decks" / f"{stem}.txt").read_bytes())
+    assert headers["deck"] == "세일즈 용어집::고객 유지" and len(rows) == 8

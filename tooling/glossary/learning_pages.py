@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple, Protocol
 
 from glossary.config import Config
+from glossary.decks import deck_links, path_scope
 from glossary.learning import LearningPath, reading_minutes
 from glossary.link import Linked
 
@@ -112,6 +113,12 @@ def render_path(view: View, path: LearningPath, quiz: bool) -> PathPage | None:
         meta=_meta_line(view, path, len(steps)),
         steps=steps,
         quiz=quiz_label,
+        decks=deck_links(
+            [view.linked.concepts[step["id"]] for step in steps],
+            view.lang,
+            path_scope(path.id),
+            "../../",
+        ),
     )
     meta = {"title": text.title, "description": text.purpose}
     return PathPage(f"paths/{path.id}.md", body, meta)
@@ -121,9 +128,7 @@ def path_data(view: View) -> str:
     """What a term page needs to show where it stands in a path (``paths.mjs``)."""
     ui = view.ui
     data = {
-        "strings": {
-            key: ui[key] for key in ("step_of", "previous_step", "next_step", "mark_read")
-        },
+        "strings": {key: ui[key] for key in ("step_of", "previous_step", "next_step", "mark_read")},
         "paths": {
             path.id: {
                 "title": text.title,
@@ -154,8 +159,9 @@ def render_path_pages(view: View, made: Iterable[str]) -> list[PathPage]:
         "paths.md.j2", 1, title=ui["paths"], intro=ui["paths_intro"], cards=path_cards(view, "")
     )
     pages.append(
-        PathPage("paths/index.md", overview, {"title": ui["paths"], "description": ui["paths_intro"]})
+        PathPage(
+            "paths/index.md", overview, {"title": ui["paths"], "description": ui["paths_intro"]}
+        )
     )
     pages.append(PathPage(DATA_FILE, path_data(view)))
     return pages
-

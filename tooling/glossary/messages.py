@@ -641,6 +641,10 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("'{lang}' is not one of the glossary's languages."),
         N_("Use one of: {languages}."),
     ),
+    "export-unknown-path": (
+        N_("'{path}' is not a learning path (a file in terms/paths/)."),
+        N_("{hint}"),
+    ),
     "export-unknown-category": (
         N_("'{category}' is not a category of the glossary."),
         N_("{hint}"),

@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 
 from glossary.config import Config, load_config
-from glossary.exchange.cards import ALL, build_deck, category_concepts, deck_name, modified_times
+from glossary.decks import ALL, path_scope
+from glossary.exchange.cards import (
+    build_deck,
+    category_concepts,
+    deck_name,
+    modified_times,
+    path_concepts,
+)
 from glossary.exchange.formats import (
     DECK_FORMATS,
     EXPORT_FORMATS,
@@ -26,7 +33,8 @@ EXAMPLE = """
     glossary export --format json | jq '.concepts | length'
     glossary export --format apkg --lang ko --category metrics --output metrics-ko.apkg
     glossary export --format anki --lang zh-Hant --output glossary-zh-hant.txt
-    glossary export --format quizlet --category leads --output leads.tsv"""
+    glossary export --format quizlet --category leads --output leads.tsv
+    glossary export --format apkg --lang zh-Hans --path week-1 --output week-1.apkg"""
 DETAILS = """
     json: the whole model, each concept in the term file's shape (also published by the
     site as api/terms.json). csv: one row per concept and language, UTF-8 with a BOM and
@@ -40,13 +48,14 @@ DETAILS = """
     translation tools import (deprecated wordings are deprecatedTerm-admn-sts there).
 
     anki, apkg, quizlet: flashcards of one language (--lang, default en) for every
-    concept or those of one --category. anki: Anki's text import (File › Import), its
-    headers presetting the note type, deck, tags and GUID columns; apkg: an Anki
-    package (made with genanki). Each concept gives a term → definition card, a
-    definition → term card and, outside English, cards between its term and the
-    English one; each card keeps its GUID from export to export, so importing a newer
-    deck updates the cards instead of adding them again. quizlet: one "term<TAB>
-    definition" line per concept for Quizlet's import.
+    concept, those of one --category, or the steps of one learning --path in order.
+    anki: Anki's text import (File › Import), its headers presetting the note type,
+    deck, tags and GUID columns; apkg: an Anki package (made with genanki). Each
+    concept gives a term → definition card, a definition → term card and, outside
+    English, cards between its term and the English one; each card keeps its GUID
+    from export to export, so importing a newer deck updates the cards instead of
+    adding them again. quizlet: one "term<TAB>definition" line per concept for
+    Quizlet's import.
 
     The term files must pass 'glossary check'; otherwise nothing is exported (exit 1)."""
 
@@ -65,12 +74,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", metavar="TAG", help="anki, apkg, quizlet: the cards' language (default: en)"
     )
-    parser.add_argument(
+    scope = parser.add_mutually_exclusive_group()
+    scope.add_argument(
         "--category", metavar="ID", help="anki, apkg, quizlet: only this category's concepts"
+    )
+    scope.add_argument(
+        "--path",
+        metavar="ID",
+        help="anki, apkg, quizlet: only this learning path's concepts (terms/paths/ID.yaml)",
     )
 
 
-DECK_OPTIONS = ("lang", "category")
+DECK_OPTIONS = ("lang", "category", "path")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -132,11 +147,31 @@ def _export_deck(args: argparse.Namespace, glossary: CheckResult, config: Config
             file=sys.stderr,
         )
         return 2
-    scope = args.category or ALL
-    concepts = category_concepts(glossary.concepts, args.category)
-    deck = build_deck(
-        concepts, config, lang, scope, deck_name(config, lang, scope), modified_times(concepts)
-    )
+    if args.path is not None and args.path not in glossary.paths:
+        suggestion = suggest(args.path, glossary.paths)
+        tip = (
+            hint("did-you-mean", suggestion=suggestion)
+            if suggestion
+            else hint("choose-from", choices=", ".join(glossary.paths))
+            if glossary.paths
+            else ""
+        )
+        print(
+            render_sentence("export-unknown-path", {"path": args.path, "hint": tip}),
+            file=sys.stderr,
+        )
+        return 2
+    if args.path is not None:
+        path = glossary.paths[args.path]
+        scope = path_scope(path.id)
+        text = path.text(lang, config.source_language)
+        name = deck_name(config, lang, scope, text.title if text else path.id)
+        concepts = path_concepts(glossary.concepts, path.concepts)
+    else:
+        scope = args.category or ALL
+        name = deck_name(config, lang, scope)
+        concepts = category_concepts(glossary.concepts, args.category)
+    deck = build_deck(concepts, config, lang, scope, name, modified_times(concepts))
     if not deck.cards:
         print(render_message("export-empty-deck", {"scope": scope, "lang": lang}), file=sys.stderr)
         return 1

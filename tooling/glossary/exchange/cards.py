@@ -84,6 +84,11 @@ def category_concepts(concepts: Mapping[str, Concept], category: str | None) -> 
     ]
 
 
+def path_concepts(concepts: Mapping[str, Concept], steps: Iterable[str]) -> list[Concept]:
+    """The concepts of a learning path's steps, in the path's order."""
+    return [concepts[cid] for cid in dict.fromkeys(steps) if cid in concepts]
+
+
 def build_deck(
     concepts: Sequence[Concept],
     config: Config,
