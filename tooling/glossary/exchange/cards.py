@@ -12,6 +12,7 @@ import re
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from genanki import guid_for
@@ -154,15 +155,23 @@ def mask_names(text: str, designations: Iterable[Designation]) -> str:
     whole words (plurals too), ignoring case unless written in capitals (an acronym); CJK
     names anywhere, since Korean attaches particles and Chinese has no spaces. A name
     marked ``link: never`` is an everyday word (BANT's "need"), left alone."""
-    names = {d.term for d in designations if len(d.term) > 1 and d.link != "never"}
-    for term in sorted(names, key=len, reverse=True):
-        if term.isascii():
-            pattern = rf"(?<!\w){re.escape(term)}(?:e?s)?(?!\w)"
-            flags = 0 if term.isupper() else re.IGNORECASE
+    names = frozenset(d.term for d in designations if len(d.term) > 1 and d.link != "never")
+    return _names_pattern(names).sub(MASK, text) if names else text
+
+
+@lru_cache(maxsize=4096)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for all of a concept's names, the longest first (compiled once: every
+    language's definition is masked with the same names)."""
+    parts = []
+    for term in sorted(names, key=lambda term: (-len(term), term)):
+        if not term.isascii():
+            parts.append(re.escape(term))
+        elif term.isupper():
+            parts.append(rf"(?<!\w){re.escape(term)}(?:e?s)?(?!\w)")
         else:
-            pattern, flags = re.escape(term), 0
-        text = re.sub(pattern, MASK, text, flags=flags)
-    return text
+            parts.append(rf"(?i:(?<!\w){re.escape(term)}(?:e?s)?(?!\w))")
+    return re.compile("|".join(parts))
 
 
 def modified_times(concepts: Iterable[Concept]) -> dict[str, int]:
