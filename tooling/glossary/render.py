@@ -479,14 +479,21 @@ def render_index(view: LanguageView) -> Page:
     return Page(view.lang, "a-z.md", _front_matter(meta) + body)
 
 
-def _listing(view: LanguageView, path: str, title: str, intro: str, ids: Iterable[str]) -> Page:
+def _listing(
+    view: LanguageView, path: str, title: str, intro: str, ids: Iterable[str], category: str = ""
+) -> Page:
     meta = {
         "title": title,
         "description": intro,
         "glossary": {"alternates": _alternates(view, None, path.removesuffix(".md") + "/")},
     }
     body = view.render(
-        "listing.md.j2", 2, title=title, intro=intro, ids=sorted(ids, key=view.sort_key)
+        "listing.md.j2",
+        2,
+        title=title,
+        intro=intro,
+        ids=sorted(ids, key=view.sort_key),
+        category=category,
     )
     return Page(view.lang, path, _front_matter(meta) + body)
 
@@ -507,7 +514,12 @@ def render_groupings(view: LanguageView) -> list[Page]:
             label = config.category_name(key, view.lang)
             pages.append(
                 _listing(
-                    view, f"categories/{key}.md", label, ui["categories_intro"], by_category[key]
+                    view,
+                    f"categories/{key}.md",
+                    label,
+                    ui["categories_intro"],
+                    by_category[key],
+                    key,
                 )
             )
             cat_items.append(
