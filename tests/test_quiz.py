@@ -28,13 +28,15 @@ from glossary.ui import ui_strings
 
 LANGUAGES = ("en", "ko", "zh-Hans", "zh-Hant")
 SETTINGS = SiteSettings("https://glossary.example.com/", "")
+FIRST_WEEK = ("lead", "opportunity", "sales-pipeline", "nope")
 QUIZ_METRICS = ROOT / "tests" / "js" / "quiz-metrics.json"
 
 
 @pytest.fixture(scope="module")
 def linked():
     checked = load_glossary([ROOT / "terms"], want_concepts=True)
-    return replace(link_glossary(checked.concepts, load_config()), metrics=checked.metrics)
+    linked = link_glossary(checked.concepts, load_config())
+    return replace(linked, metrics=checked.metrics, paths=checked.paths)
 
 
 def view_of(linked, lang: str) -> LanguageView:
@@ -254,7 +256,9 @@ def test_the_pages_and_their_data_files(linked) -> None:
         "quiz/all.json",
         *(f"quiz/{key}.md" for key in categories),
         *(f"quiz/{key}.json" for key in categories),
+        *(f"paths/{pid}/quiz.{ext}" for pid in linked.paths for ext in ("md", "json")),
     }
+    assert len(linked.paths) >= 4
     quiz = json.loads(pages["quiz/metrics.json"])
     assert sorted(quiz["seeds"]) == [str(s) for s in SEEDS]
     assert quiz["seeds"]["1"][0]["link"].startswith("../../terms/")
@@ -305,19 +309,17 @@ def test_data_files_are_not_counted_as_pages(tmp_path: Path) -> None:
 
 
 def test_learning_paths_get_a_deck_and_a_quiz_of_their_length(linked) -> None:
-    """Paths as the onboarding spec declares them (``Linked.paths``): each gets a deck on
-    the flashcards page and, when it asks for one, a quiz at ``paths/<id>/quiz/``."""
-    from types import SimpleNamespace as Value
+    """Each learning path (``Linked.paths``) gets a deck on the flashcards page and, when
+    it asks for one, a quiz of its length at ``paths/<id>/quiz/``."""
+    from glossary.learning import LearningPath, PathText, Step
 
-    week = Value(
-        id="week-1",
-        texts={"en": Value(title="Your first week"), "ko": Value(title="첫 주")},
-        steps=tuple(Value(concept=c) for c in ("lead", "opportunity", "sales-pipeline", "nope")),
-        quiz_questions=3,
-    )
-    plain = Value(id="plain", texts={"en": Value(title="Plain")}, steps=(), quiz_questions=None)
-    with_paths = replace(linked)
-    object.__setattr__(with_paths, "paths", {"week-1": week, "plain": plain})
+    def path(pid: str, titles: dict, concepts: tuple, questions: int | None) -> LearningPath:
+        texts = {lang: PathText(title, "") for lang, title in titles.items()}
+        return LearningPath(pid, 1, texts, tuple(Step(c) for c in concepts), questions)
+
+    week = path("week-1", {"en": "Your first week", "ko": "첫 주"}, FIRST_WEEK, 3)
+    plain = path("plain", {"en": "Plain"}, (), None)
+    with_paths = replace(linked, paths={"week-1": week, "plain": plain})
     pages = {
         p.path: p.text for p in render_practice_pages(with_paths, load_config(), "ko", SETTINGS)
     }

@@ -703,13 +703,13 @@ def render_practice_pages(
 
 
 def learning_paths(view: LanguageView) -> dict[str, tuple[str, tuple[str, ...], int | None]]:
-    """Each learning path (``Linked.paths``, in order; none until the glossary has them)
-    as decks and quizzes need it: its title in the page's language, its concepts in
-    order, the number of questions of its quiz (None: no quiz)."""
+    """Each learning path (``Linked.paths``, in order) as decks and quizzes need it: its
+    title in the page's language, its concepts in order, the number of questions of its
+    quiz (None: no quiz)."""
     out = {}
     source = view.config.source_language
-    for pid, path in getattr(view.linked, "paths", {}).items():
-        text = path.texts.get(view.lang) or path.texts.get(source)
-        ids = tuple(step.concept for step in path.steps if step.concept in view.linked.concepts)
+    for pid, path in view.linked.paths.items():
+        text = path.text(view.lang, source)
+        ids = tuple(cid for cid in path.concepts if cid in view.linked.concepts)
         out[pid] = (text.title if text else pid, ids, path.quiz_questions)
     return out
