@@ -18,7 +18,8 @@ export function expected(q) { return q.o ? q.a : evaluate(q.ast, q.env) }
 // A number typed for ``q``: {value} (percents made fractions), {empty} or {invalid}.
 export function readNumber(q, raw) {
   const parsed = parseNumber(raw)
-  if (parsed.value === undefined) return parsed
+  if (parsed.empty) return { empty: true }
+  if (parsed.value === undefined) return { invalid: true }
   return { value: q.unit === "percent" ? parsed.value / 100 : parsed.value }
 }
 
