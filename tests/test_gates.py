@@ -45,6 +45,9 @@ def sample(site: Path) -> list[str]:
             f"{slug}/terms/{METRIC}/index.html",
             f"{slug}/guide/editing/index.html",
             f"{slug}/404.html",
+            f"{slug}/practice/index.html",
+            f"{slug}/quiz/index.html",
+            f"{slug}/quiz/{first['categories']}/index.html",
             f"{slug}/paths/index.html",
             f"{slug}/paths/{PATH}/index.html",
         ]

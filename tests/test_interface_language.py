@@ -45,6 +45,11 @@ CONTENT = ", ".join(
         ".gl-alternatives li",
         ".gl-handwritten article",  # a hand-written page's prose
         ".gl-handwritten .md-nav--secondary",  # … and its headings in the table of contents
+        ".gl-card__front",  # a flashcard's sides and a quiz's quoted definition and values
+        ".gl-card__back",
+        ".gl-quiz__quote",
+        ".gl-quiz__givens th",
+        ".gl-quiz__explanation",
     ]
 )
 
@@ -168,6 +173,8 @@ GENERATED = {
     "category": "categories/metrics/",
     "tags": "tags/",
     "tag": "tags/saas/",
+    "flashcards": "practice/",
+    "quiz": "quiz/metrics/",
 }
 
 
@@ -177,6 +184,8 @@ def test_generated_pages_speak_the_readers_language(
     reader, lang: str, site_url: str, kind: str
 ) -> None:
     reader.goto(f"{site_url}{lang_slug(lang)}/{GENERATED[kind]}")
+    if kind in ("flashcards", "quiz"):  # their words once the cards or questions are shown
+        reader.locator("[data-front]:not(:empty), [data-prompt]:not(:empty)").wait_for()
     found = _strings(reader)
     assert found["lang"] == lang
     assert problems(found, lang) == []

@@ -77,8 +77,8 @@ def write_plan(folder: Path, plan: dict[str, str], prune: bool, suffix: str = ""
     written = 0
     for name, text in plan.items():
         path = os.path.join(root, name)
-        if prune and name not in present:
-            pass
+        if prune and name.endswith(suffix) and name not in present:
+            pass  # new: nothing to compare with (a file of another kind is compared)
         elif os.path.isfile(path):
             with open(path, encoding="utf-8") as handle:
                 if handle.read() == text:

@@ -488,6 +488,7 @@ def _listing(
     intro: str,
     ids: Iterable[str],
     decks: list[dict] | None = None,
+    category: str = "",
 ) -> Page:
     meta = {
         "title": title,
@@ -501,6 +502,7 @@ def _listing(
         intro=intro,
         ids=sorted(ids, key=view.sort_key),
         decks=decks or [],
+        category=category,
     )
     return Page(view.lang, path, _front_matter(meta) + body)
 
@@ -528,6 +530,7 @@ def render_groupings(view: LanguageView) -> list[Page]:
                     ui["categories_intro"],
                     by_category[key],
                     deck_links(members, view.lang, key, "../../"),
+                    key,
                 )
             )
             cat_items.append(
@@ -591,7 +594,9 @@ def render_language(
 def render_paths(view: LanguageView, made: list[Page]) -> list[Page]:
     """The learning paths' pages (``learning_pages``), with their front matter."""
     pages = []
-    for page in render_path_pages(view, [url_path(p.path) for p in made]):
+    # the build makes each path's quiz beside these pages (quiz.render_practice_pages)
+    quizzes = [f"paths/{pid}/quiz/" for pid, p in view.linked.paths.items() if p.quiz_questions]
+    for page in render_path_pages(view, [*(url_path(p.path) for p in made), *quizzes]):
         if page.meta is None:  # a data file, copied as it is; not in the sitemap
             pages.append(Page(view.lang, page.path, page.text, indexed=False))
             continue

@@ -46,6 +46,7 @@ from glossary.publish import (
     manifest_text,
     polish_pages,
 )
+from glossary.quiz import render_practice_pages
 from glossary.render import Page, Placed, SiteSettings, lang_slug, render_language
 from glossary.search import LEXICON_DIR, rewrite_index, search_pages
 from glossary.workers import fork_map
@@ -214,6 +215,7 @@ def _render_task(work: RenderWork, task: str) -> Made:
         return Made({}, changed, None)
     lang = task
     pages = render_language(work.linked, config, lang, work.settings)
+    pages += render_practice_pages(work.linked, config, lang, work.settings)
     pages += [p for p in work.extra if p.lang == lang]
     plan = {page.path: page.text for page in pages}
     written = write_plan(work.docs / lang_slug(lang), plan, prune=True, suffix=".md")
@@ -221,7 +223,8 @@ def _render_task(work: RenderWork, task: str) -> Made:
 
     written += write_site_decks(work.linked, config, lang, work.docs / lang_slug(lang))
     unindexed = sorted(page.path for page in pages if not page.indexed)
-    return Made({lang: sorted(plan)}, {lang} if written else set(), None, {lang: unindexed})
+    listed = sorted(path for path in plan if path.endswith(".md"))  # not the JSON data
+    return Made({lang: listed}, {lang} if written else set(), None, {lang: unindexed})
 
 
 def _warm_up(languages: Iterable[str]) -> None:
