@@ -25,6 +25,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from glossary.config import language
+from glossary.history import History
 from glossary.model import FIELDS, field_texts
 
 # Korean particles and copula endings that may follow a noun; up to three may combine
@@ -276,6 +277,7 @@ class Linked:
     concepts: dict
     relations: dict  # concept id -> [(kind, target)] in both directions
     metrics: dict = field(default_factory=dict)  # concept id -> Metric (the formulas stage)
+    history: History = field(default_factory=History)  # when each concept changed (git)
     languages: dict = field(
         default_factory=dict, repr=False, compare=False
     )  # lang -> LanguageLinks

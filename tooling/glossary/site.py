@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from glossary.cache import replace_file
+from glossary.cheatsheet import render_cheatsheets
 from glossary.config import Config, load_config
 from glossary.diagnostics import Report
 from glossary.emit import (
@@ -34,7 +35,9 @@ from glossary.emit import (
     write_root,
 )
 from glossary.exchange import format_api
+from glossary.history import History, load_history
 from glossary.link import Linked, link_glossary
+from glossary.news import render_news
 from glossary.pipeline import inverses_cache, load_glossary
 from glossary.publish import (
     MANIFEST,
@@ -138,8 +141,11 @@ def generate(
         checked.solved.write(
             inverses_cache(project.terms), {m.expression for m in metrics.values()}
         )
-        linked = replace(link_glossary(checked.concepts, config), metrics=metrics)
-        wanted = inputs.select(checked.concepts) if incremental else set(config.language_tags)
+        history = load_history(project.terms)
+        linked = replace(link_glossary(checked.concepts, config), metrics=metrics, history=history)
+        wanted = (
+            inputs.select(checked.concepts, history) if incremental else set(config.language_tags)
+        )
         work = RenderWork(
             linked,
             config,
@@ -178,6 +184,7 @@ class RenderWork:
 
 PARALLEL_RENDER_FROM = 100  # concepts; below this, worker processes cost more than they save
 API, SEARCH = "api", "search"  # the tasks that make the JSON API and the search files
+PARTS = (render_news, render_cheatsheets)  # pages of their own modules, in every language
 
 
 class Made(NamedTuple):
@@ -203,7 +210,7 @@ def _render_task(work: RenderWork, task: str) -> Made:
                 changed.add(lang)
         return Made({}, changed, None)
     lang = task
-    pages = render_language(work.linked, config, lang, work.settings)
+    pages = render_language(work.linked, config, lang, work.settings, PARTS)
     pages += [p for p in work.extra if p.lang == lang]
     plan = {page.path: page.text for page in pages}
     written = write_plan(work.docs / lang_slug(lang), plan, prune=True, suffix=".md")
@@ -254,11 +261,14 @@ def render_languages(
     return pages, changed, results[-1].api or ""
 
 
-def language_inputs(concepts: dict, config: Config) -> dict[str, str]:
+def language_inputs(
+    concepts: dict, config: Config, history: History | None = None
+) -> dict[str, str]:
     """A fingerprint of everything one language's pages are made from: its own entries,
-    every language's names (shown under "other languages") and the language-independent
-    fields. An edit changes only the fingerprints of the languages it can affect."""
-    shared = hashlib.blake2b(digest_size=16)
+    every language's names (shown under "other languages"), the language-independent
+    fields and the dates of changes (git history). An edit changes only the fingerprints
+    of the languages it can affect."""
+    shared = hashlib.blake2b((history or History()).fingerprint().encode(), digest_size=16)
     for concept in concepts.values():
         names = {
             tag: (e.preferred.term, e.is_complete)
@@ -332,12 +342,12 @@ class Inputs:
         entry = self.recorded.get(lang)
         return entry.get("inputs") if isinstance(entry, dict) else None
 
-    def select(self, concepts: dict) -> set[str]:
+    def select(self, concepts: dict, history: History | None = None) -> set[str]:
         """The languages whose pages must be made."""
         base = generator_inputs(self.project, self.settings)
         self.made = {
             lang: hashlib.blake2b((base + digest).encode(), digest_size=16).hexdigest()
-            for lang, digest in language_inputs(concepts, self.config).items()
+            for lang, digest in language_inputs(concepts, self.config, history).items()
         }
         docs = docs_dir(self.project)
         ready = (self.project.build / API_FILE).is_file()

@@ -1,0 +1,77 @@
+"""cheatsheet: a printable sheet per category in each language (issue #18, "Print").
+
+Every concept of the category, compact: its preferred term and abbreviation, a one-line
+definition and, for metrics, the formula with its first worked example in the page
+language's values. The print stylesheet (``site_src/assets/glossary.css``, the print
+block) lays the sheet out in two columns without splitting an entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from glossary.formula.present import present_metric
+from glossary.render import LanguageView, Page, _alternates, _front_matter, first_sentence
+
+DEFINITION_LIMIT = 200  # characters: one line of a sheet, give or take
+
+
+def sheet_entry(view: LanguageView, cid: str) -> dict:
+    """One concept as a sheet lists it."""
+    concept = view.linked.concepts[cid]
+    entry = view.entry_or_source(concept)
+    metric = view.linked.metrics.get(cid)
+    shown = (
+        present_metric(metric, view.lang, view.title(cid), view.ui, view.config.source_language)
+        if metric
+        else None
+    )
+    examples = shown["examples"] if shown else []
+    return {
+        "id": cid,
+        "name": view.name(cid),
+        "abbr": view.abbr(cid),
+        "lang": entry.lang if entry else view.lang,
+        "definition": first_sentence(entry.definition if entry else "", DEFINITION_LIMIT),
+        "formula": shown["formula_text"] if shown else "",
+        "example": examples[0]["substituted"] if examples else "",
+    }
+
+
+def render_sheet(view: LanguageView, path: str, title: str, ids: Iterable[str]) -> Page:
+    """A cheat sheet at ``path`` (``print/categories/metrics.md``) listing ``ids`` in order."""
+    entries = [sheet_entry(view, cid) for cid in ids]
+    url = path.removesuffix(".md") + "/"
+    heading = view.ui["cheat_sheet_title"].format(name=title)
+    intro = view.ui["cheat_sheet_intro"].format(count=len(entries))
+    meta = {
+        "title": heading,
+        "description": intro,
+        "glossary": {"alternates": _alternates(view, None, url)},
+        "search": {"exclude": True},  # the term pages are what search should find
+    }
+    body = view.render(
+        "cheatsheet.md.j2",
+        url.count("/"),
+        heading=heading,
+        intro=intro,
+        entries=entries,
+        page_url=view.page_url(url),
+    )
+    return Page(view.lang, path, _front_matter(meta) + body)
+
+
+def render_cheatsheets(view: LanguageView) -> list[Page]:
+    """A sheet per category of one language, concepts in the language's index order."""
+    by_category: dict[str, list[str]] = {}
+    for concept in view.linked.concepts.values():
+        by_category.setdefault(concept.category or "", []).append(concept.id)
+    return [
+        render_sheet(
+            view,
+            f"print/categories/{key}.md",
+            view.config.category_name(key, view.lang),
+            sorted(by_category[key], key=view.sort_key),
+        )
+        for key in view.config.categories
+        if key in by_category
+    ]
