@@ -123,7 +123,7 @@ def render_feed(view: LanguageView, changes: list[tuple[str, Change]], subtitle:
         feed_id=view.page_url("whats-new/"),
         self_url=view.page_url(FEED),
         page_url=view.page_url("whats-new/"),
-        title=f"{view.ui['site_name']}: {view.ui['whats_new']}",
+        title=view.ui["news_feed_title"],
         subtitle=subtitle,
         updated=changes[0][1].time,
         entries=entries,

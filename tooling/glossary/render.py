@@ -162,7 +162,7 @@ def feed_link(view: LanguageView) -> dict | None:
     None when there is no feed (no history of the concepts)."""
     if not any(cid in view.linked.concepts for cid in view.linked.history.changes):
         return None
-    return {"href": view.page_url(FEED), "title": f"{view.ui['site_name']}: {view.ui['whats_new']}"}
+    return {"href": view.page_url(FEED), "title": view.ui["news_feed_title"]}
 
 
 _SENTENCE = re.compile(r"^(.+?[.!?。！？])(?=\s|$)", re.S)
