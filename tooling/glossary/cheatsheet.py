@@ -7,12 +7,28 @@ block) lays the sheet out in two columns without splitting an entry."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from glossary.formula.present import present_metric
-from glossary.render import LanguageView, Page, _alternates, _front_matter, first_sentence
+from glossary.render import LanguageView, Page, _alternates, _front_matter
 
-DEFINITION_LIMIT = 200  # characters: one line of a sheet, give or take
+DEFINITION_LIMIT = 160  # characters, at most: about two lines of a sheet's column
+# A sentence ends at . ! ? before a space (not e.g., i.e., vs., etc.), or at a full-width
+# 。！？ (Chinese puts no space after it)
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)[.!?](?=\s|$)|[。！？]")
+
+
+def one_line(text: str | None) -> str:
+    """The first sentence of ``text``, cut at ``DEFINITION_LIMIT`` characters."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    end = _SENTENCE_END.search(text)
+    sentence = text[: end.end()] if end else text
+    if len(sentence) <= DEFINITION_LIMIT:
+        return sentence
+    return sentence[: DEFINITION_LIMIT - 1].rstrip() + "…"
 
 
 def sheet_entry(view: LanguageView, cid: str) -> dict:
@@ -31,7 +47,7 @@ def sheet_entry(view: LanguageView, cid: str) -> dict:
         "name": view.name(cid),
         "abbr": view.abbr(cid),
         "lang": entry.lang if entry else view.lang,
-        "definition": first_sentence(entry.definition if entry else "", DEFINITION_LIMIT),
+        "definition": one_line(entry.definition if entry else None),
         "formula": shown["formula_text"] if shown else "",
         "example": examples[0]["substituted"] if examples else "",
     }

@@ -9,6 +9,7 @@ says why, and the site says so instead of showing wrong ones."""
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -77,10 +78,21 @@ def load_history(terms: Path, git: str = "git") -> History:
     return History(changes) if changes else History(unavailable=NO_COMMITS)
 
 
+# set by a git hook, they would point git at another repository than the terms folder's
+_REPOSITORY_VARIABLES = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR")
+
+
 def _run(command: list[str]) -> str | None:
     """The command's output, or None when it failed (not a repository)."""
+    env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
     done = subprocess.run(
-        command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
+        command,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+        env=env,
     )
     return done.stdout if done.returncode == 0 else None
 
