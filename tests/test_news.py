@@ -385,6 +385,7 @@ def test_the_history_is_part_of_every_languages_inputs() -> None:
     config = load_config()
     before = History({"lead": (Change("2026-11-28", "2026-11-28T08:00:00Z"),)})
     after = History({"lead": (Change("2026-12-02", "2026-12-02T08:00:00Z"),)})
-    one, two = language_inputs({}, config, before), language_inputs({}, config, after)
+    one = language_inputs({}, config, history=before)
+    two = language_inputs({}, config, history=after)
     assert all(one[lang] != two[lang] for lang in config.language_tags)
-    assert language_inputs({}, config, before) == one
+    assert language_inputs({}, config, history=before) == one

@@ -1,6 +1,7 @@
-"""cheatsheet: a printable sheet per category in each language (issue #18, "Print").
+"""cheatsheet: a printable sheet per category and per learning path in each language
+(issue #18, "Print"): ``print/categories/<key>/`` and ``print/paths/<id>/``.
 
-Every concept of the category, compact: its preferred term and abbreviation, a one-line
+Every concept of the category or path, compact: its preferred term and abbreviation, a one-line
 definition and, for metrics, the formula with its first worked example in the page
 language's values. The print stylesheet (``site_src/assets/glossary.css``, the print
 block) lays the sheet out in two columns without splitting an entry."""
@@ -77,11 +78,12 @@ def render_sheet(view: LanguageView, path: str, title: str, ids: Iterable[str]) 
 
 
 def render_cheatsheets(view: LanguageView) -> list[Page]:
-    """A sheet per category of one language, concepts in the language's index order."""
+    """A sheet per category of one language (concepts in the language's index order) and
+    per learning path (its steps in order)."""
     by_category: dict[str, list[str]] = {}
     for concept in view.linked.concepts.values():
         by_category.setdefault(concept.category or "", []).append(concept.id)
-    return [
+    pages = [
         render_sheet(
             view,
             f"print/categories/{key}.md",
@@ -91,3 +93,9 @@ def render_cheatsheets(view: LanguageView) -> list[Page]:
         for key in view.config.categories
         if key in by_category
     ]
+    for path in view.linked.paths.values():
+        text = path.text(view.lang, view.config.source_language)
+        steps = [cid for cid in dict.fromkeys(path.concepts) if cid in view.linked.concepts]
+        if text is not None and steps:  # as learning_pages makes the path's own page
+            pages.append(render_sheet(view, f"print/paths/{path.id}.md", text.title, steps))
+    return pages

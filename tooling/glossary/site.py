@@ -36,6 +36,7 @@ from glossary.emit import (
 )
 from glossary.exchange import format_api
 from glossary.history import History, load_history
+from glossary.learning import path_texts
 from glossary.link import Linked, link_glossary
 from glossary.news import render_news
 from glossary.pipeline import inverses_cache, load_glossary
@@ -53,11 +54,14 @@ from glossary.search import LEXICON_DIR, rewrite_index, search_pages
 from glossary.workers import fork_map
 
 log = logging.getLogger("glossary.timing")  # the benchmarks listen here; nobody else needs it
+progress = logging.getLogger("glossary.progress")  # serve shows these while it builds
 
 
 @contextmanager
 def stage(name: str) -> Iterator[None]:
-    """Log how long a stage of the build took (``glossary.timing``, level DEBUG)."""
+    """Log when a stage of the build starts (``glossary.progress``) and how long it took
+    (``glossary.timing``), both at level DEBUG."""
+    progress.debug("%s", name, extra={"stage": name})
     start = time.perf_counter()
     try:
         yield
@@ -142,9 +146,16 @@ def generate(
             inverses_cache(project.terms), {m.expression for m in metrics.values()}
         )
         history = load_history(project.terms)
-        linked = replace(link_glossary(checked.concepts, config), metrics=metrics, history=history)
+        linked = replace(
+            link_glossary(checked.concepts, config),
+            metrics=metrics,
+            paths=checked.paths,
+            history=history,
+        )
         wanted = (
-            inputs.select(checked.concepts, history) if incremental else set(config.language_tags)
+            inputs.select(checked.concepts, checked.paths, history)
+            if incremental
+            else set(config.language_tags)
         )
         work = RenderWork(
             linked,
@@ -262,13 +273,16 @@ def render_languages(
 
 
 def language_inputs(
-    concepts: dict, config: Config, history: History | None = None
+    concepts: dict, config: Config, paths: dict | None = None, history: History | None = None
 ) -> dict[str, str]:
     """A fingerprint of everything one language's pages are made from: its own entries,
     every language's names (shown under "other languages"), the language-independent
-    fields and the dates of changes (git history). An edit changes only the fingerprints
-    of the languages it can affect."""
+    fields, the learning paths (``paths``: their steps, and their texts in the language)
+    and the dates of changes (``history``, from git). An edit changes only the
+    fingerprints of the languages it can affect."""
     shared = hashlib.blake2b((history or History()).fingerprint().encode(), digest_size=16)
+    for path in (paths or {}).values():
+        shared.update(repr((path.id, path.order, path.concepts, path.quiz_questions)).encode())
     for concept in concepts.values():
         names = {
             tag: (e.preferred.term, e.is_complete)
@@ -296,6 +310,8 @@ def language_inputs(
             digest.update(
                 repr(concept.entry(lang) or concept.entry(config.source_language)).encode()
             )
+        for path in (paths or {}).values():
+            digest.update(repr(path_texts(path, lang, config.source_language)).encode())
         prints[lang] = digest.hexdigest()
     return prints
 
@@ -342,12 +358,14 @@ class Inputs:
         entry = self.recorded.get(lang)
         return entry.get("inputs") if isinstance(entry, dict) else None
 
-    def select(self, concepts: dict, history: History | None = None) -> set[str]:
+    def select(
+        self, concepts: dict, paths: dict | None = None, history: History | None = None
+    ) -> set[str]:
         """The languages whose pages must be made."""
         base = generator_inputs(self.project, self.settings)
         self.made = {
             lang: hashlib.blake2b((base + digest).encode(), digest_size=16).hexdigest()
-            for lang, digest in language_inputs(concepts, self.config, history).items()
+            for lang, digest in language_inputs(concepts, self.config, paths, history).items()
         }
         docs = docs_dir(self.project)
         ready = (self.project.build / API_FILE).is_file()
@@ -469,7 +487,8 @@ def _build_site(
     try:
         config_files = prepare(project, config, settings, staging)
         generated_seconds = time.perf_counter() - start
-        runs = run_all(config_files, engine=options.engine)
+        with stage("mkdocs"):
+            runs = run_all(config_files, engine=options.engine)
         mkdocs_seconds = time.perf_counter() - start - generated_seconds
         if not all(run.ok for run in runs):
             shutil.rmtree(staging, ignore_errors=True)
