@@ -164,6 +164,8 @@ GENERATED = {
     "category": "categories/metrics/",
     "tags": "tags/",
     "tag": "tags/saas/",
+    "what's new (built without git history)": "whats-new/",
+    "cheat sheet": "print/categories/metrics/",
 }
 
 

@@ -7,6 +7,7 @@ changes only the history still updates the pages of an incremental build."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_site_project
+from browser import serve_directory
+from conftest import GATES, ROOT, make_site_project
 from glossary.config import load_config
 from glossary.history import (
     NO_GIT,
@@ -389,3 +391,45 @@ def test_the_history_is_part_of_every_languages_inputs() -> None:
     two = language_inputs({}, config, history=after)
     assert all(one[lang] != two[lang] for lang in config.language_tags)
     assert language_inputs({}, config, history=before) == one
+
+
+# ------------------------------------------------------------------------ quality gates
+
+
+@pytest.mark.gates
+def test_whats_new_with_its_lists_and_dated_term_pages_are_valid_html(
+    history_site: Path,
+) -> None:
+    """The gates' sample (test_gates.py) holds the What's new page of a build without
+    history; this is the page with its lists, and a term page with its date."""
+    jar = GATES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    pages = [f"{slug}/{page}" for slug in SLUGS.values() for page in VALIDATED]
+    done = subprocess.run(
+        ["java", "-jar", str(jar), "--format", "json", *pages],
+        cwd=history_site,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(done.stderr or '{"messages": []}')["messages"]
+    assert [m for m in messages if m["type"] == "error" or m.get("subType") == "warning"] == []
+
+
+VALIDATED = ("whats-new/index.html", "terms/churn-rate/index.html", "index.html")
+
+
+@pytest.mark.parametrize("lang", ["ko", "zh-Hans", "zh-Hant"])
+def test_whats_new_with_its_lists_speaks_the_readers_language(
+    browser, history_site: Path, lang: str
+) -> None:
+    from test_interface_language import _strings, problems
+
+    context = browser.new_context(locale={"ko": "ko-KR"}.get(lang, "zh-TW"))
+    try:
+        page = context.new_page()
+        with serve_directory(history_site) as url:
+            page.goto(f"{url}{SLUGS[lang]}/whats-new/")
+            assert page.locator(".gl-news-kind").count() == 2
+            assert problems(_strings(page), lang) == []
+    finally:
+        context.close()

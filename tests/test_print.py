@@ -30,8 +30,9 @@ import pytest
 import yaml
 
 from browser import serve_directory
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from glossary.cheatsheet import one_line
+from glossary.ui import ui_strings
 
 pytestmark = pytest.mark.browser
 
@@ -90,8 +91,12 @@ def contains(printed: str, shown: str, whole: bool = False) -> bool:
     """Whether ``shown`` (squeezed) is in ``printed`` (squeezed), or with ``whole`` is all of
     it, where a Han character may have read back as the radical drawn with the same glyph
     (长 as ⻑, 见 as ⻅: NFKC folds the Kangxi radicals but not the CJK Radicals Supplement)."""
-    pattern = "".join(f"[{c}{GLYPH}]" if _HAN.match(c) else re.escape(c) for c in shown)
-    return (re.fullmatch if whole else re.search)(pattern, printed) is not None
+    pattern = _pattern(shown)
+    return (pattern.fullmatch if whole else pattern.search)(printed) is not None
+
+
+def _pattern(shown: str) -> re.Pattern:
+    return re.compile("".join(f"[{c}{GLYPH}]" if _HAN.match(c) else re.escape(c) for c in shown))
 
 
 def print_pdf(page, url: str) -> list[str]:
@@ -238,3 +243,35 @@ def test_a_long_cheat_sheet_breaks_between_entries(page, published_url: str, lan
         holding = [number for number, sheet in enumerate(sheets) if contains(sheet, line)]
         assert len(holding) == 1, line
         assert [part for part in parts if not contains(sheets[holding[0]], part)] == [], line
+
+
+@pytest.mark.parametrize("lang", ["ko", "zh-Hant"])
+def test_a_learning_paths_cheat_sheet_follows_its_steps(
+    page, published_site: Path, published_url: str, lang: str
+) -> None:
+    """The SaaS metrics path (MRR → ARR → churn → … → payback): its steps in order, with
+    their formulas, on one or two sheets; the path's page links to it."""
+    slug = SLUGS[lang]
+    path = yaml.safe_load((ROOT / "terms" / "paths" / "saas-metrics.yaml").read_text("utf-8"))
+    steps = list(dict.fromkeys(step["concept"] for step in path["steps"]))
+    text = print_pdf(page, f"{published_url}{slug}/print/paths/saas-metrics/")
+    assert 1 <= len(text) <= 2
+    everything = squeeze("".join(text))
+    shown = page.evaluate(
+        """[...document.querySelectorAll('.gl-sheet__entry')].map(entry => [
+          entry.querySelector('dt a').getAttribute('href'),
+          entry.querySelector('dt').innerText,
+          entry.querySelector('.gl-sheet__formula')?.innerText || '',
+        ])"""
+    )
+    assert [href.split("/")[-2] for href, _, _ in shown] == steps
+    start = 0  # the names are printed in the path's order
+    for _, name, _ in shown:
+        found = _pattern(squeeze(name)).search(everything, start)
+        assert found, name
+        start = found.end()
+    assert all(contains(everything, squeeze(formula)) for _, _, formula in shown if formula)
+    assert sum(1 for _, _, formula in shown if formula) >= 6  # a path of metrics
+    html = (published_site / slug / "paths" / "saas-metrics" / "index.html").read_text("utf-8")
+    link = ui_strings()[lang]["cheat_sheet_path_link"]
+    assert f'<a href="../../print/paths/saas-metrics/">{link}</a>' in html
