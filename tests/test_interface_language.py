@@ -11,7 +11,8 @@ examples, notes, reasons, sources, worked-example texts, tooltips quoting a defi
 the guide's prose. A Latin word is allowed only as part of a name that is not translated:
 a designation in a term file (every language's, so the English term beside a Korean one
 and abbreviations such as ARR), a language's own name, a tag named alike in every language
-(SaaS), the repository's name, the credited theme and the calculator's currency codes."""
+(SaaS), the repository's name, the credited theme, the calculator's currency codes, and the
+study tools the flashcard decks are for (Anki, Quizlet) with their files' extensions (.apkg)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import yaml
 
 from conftest import ROOT
 from glossary.config import load_config
+from glossary.decks import DECK_FILES
 from glossary.formula.display import CURRENCIES
 from glossary.render import lang_slug
 
@@ -30,6 +32,7 @@ pytestmark = pytest.mark.browser
 
 LANGUAGES = ["ko", "zh-Hans", "zh-Hant"]
 THEME = "Material for MkDocs"  # credited in the footer, in the page's language
+STUDY_TOOLS = ("Anki", "Quizlet")  # the flashcard decks' links name them (glossary.decks)
 CONTENT = ", ".join(
     [
         ".gl-definition",
@@ -84,6 +87,7 @@ def allowed_names() -> re.Pattern:
     """Names kept as written in every language, longest first."""
     config = load_config()
     names = {THEME, *CURRENCIES, *(language.name for language in config.languages)}
+    names |= {*STUDY_TOOLS, *(f".{suffix}" for _, suffix, _ in DECK_FILES)}
     repository = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8")).get("repo_name")
     names |= {repository} if repository else set()  # the site links no repository by default
     names |= {

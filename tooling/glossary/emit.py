@@ -536,3 +536,21 @@ def _is_running(pid: int) -> bool:
     except PermissionError:
         return True  # someone else's process
     return True
+
+
+def write_blobs(folder: Path, plan: dict[str, bytes], prune: bool) -> int:
+    """``write_plan`` for binary files (the flashcard decks): each file of ``plan`` whose
+    bytes differ from what is there, and with ``prune`` the removal of the others."""
+    present = set(_files(str(folder), "")) if prune and folder.is_dir() else set()
+    written = 0
+    for name, data in plan.items():
+        path = folder / name
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    for name in present - plan.keys():
+        (folder / name).unlink()
+        written += 1
+    return written

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from glossary.collate import OTHER, index_key, jump_bar
 from glossary.config import Config, language
+from glossary.decks import ALL, deck_links
 from glossary.formula.present import present_metric
 from glossary.learning_pages import path_cards, render_path_pages
 from glossary.link import Linked
@@ -507,7 +508,13 @@ def render_index(view: LanguageView) -> Page:
 
 
 def _listing(
-    view: LanguageView, path: str, title: str, intro: str, ids: Iterable[str], sheet: str = ""
+    view: LanguageView,
+    path: str,
+    title: str,
+    intro: str,
+    ids: Iterable[str],
+    decks: list[dict] | None = None,
+    sheet: str = "",
 ) -> Page:
     meta = {
         "title": title,
@@ -520,6 +527,7 @@ def _listing(
         title=title,
         intro=intro,
         ids=sorted(ids, key=view.sort_key),
+        decks=decks or [],
         sheet=sheet,
     )
     return Page(view.lang, path, _front_matter(meta) + body)
@@ -539,6 +547,7 @@ def render_groupings(view: LanguageView) -> list[Page]:
     for key in config.categories:
         if key in by_category:
             label = config.category_name(key, view.lang)
+            members = [view.linked.concepts[cid] for cid in by_category[key]]
             pages.append(
                 _listing(
                     view,
@@ -546,6 +555,7 @@ def render_groupings(view: LanguageView) -> list[Page]:
                     label,
                     ui["categories_intro"],
                     by_category[key],
+                    deck_links(members, view.lang, key, "../../"),
                     sheet=f"../../print/categories/{key}/",
                 )
             )
@@ -567,16 +577,17 @@ def render_groupings(view: LanguageView) -> list[Page]:
                 "count": ui["concepts_count"].format(count=len(by_tag[tag])),
             }
         )
-    for path, title, intro, items in (
-        ("categories/index.md", ui["categories"], ui["categories_intro"], cat_items),
-        ("tags/index.md", ui["tags"], ui["tags_intro"], tag_items),
+    everything = deck_links(concepts, view.lang, ALL, "../")
+    for path, title, intro, items, decks in (
+        ("categories/index.md", ui["categories"], ui["categories_intro"], cat_items, everything),
+        ("tags/index.md", ui["tags"], ui["tags_intro"], tag_items, []),
     ):
         meta = {
             "title": title,
             "description": intro,
             "glossary": {"alternates": _alternates(view, None, path.removesuffix("index.md"))},
         }
-        body = view.render("overview.md.j2", 1, title=title, intro=intro, items=items)
+        body = view.render("overview.md.j2", 1, title=title, intro=intro, items=items, decks=decks)
         pages.append(Page(view.lang, path, _front_matter(meta) + body))
     return pages
 

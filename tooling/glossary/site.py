@@ -225,6 +225,9 @@ def _render_task(work: RenderWork, task: str) -> Made:
     pages += [p for p in work.extra if p.lang == lang]
     plan = {page.path: page.text for page in pages}
     written = write_plan(work.docs / lang_slug(lang), plan, prune=True, suffix=".md")
+    from glossary.exchange.site_decks import write_site_decks  # the flashcard decks
+
+    written += write_site_decks(work.linked, config, lang, work.docs / lang_slug(lang))
     unindexed = sorted(page.path for page in pages if not page.indexed)
     return Made({lang: sorted(plan)}, {lang} if written else set(), None, {lang: unindexed})
 
@@ -285,7 +288,7 @@ def language_inputs(
         shared.update(repr((path.id, path.order, path.concepts, path.quiz_questions)).encode())
     for concept in concepts.values():
         names = {
-            tag: (e.preferred.term, e.is_complete)
+            tag: (e.preferred.term, e.is_complete, e.abbreviations[:1])  # shown beside it
             if (e := concept.entry(tag)) and e.preferred
             else None
             for tag in config.language_tags
