@@ -50,6 +50,9 @@ def sample(site: Path) -> list[str]:
             f"{slug}/quiz/{first['categories']}/index.html",
             f"{slug}/paths/index.html",
             f"{slug}/paths/{PATH}/index.html",
+            f"{slug}/whats-new/index.html",
+            f"{slug}/print/categories/{first['categories']}/index.html",
+            f"{slug}/print/paths/{PATH}/index.html",
         ]
         pages += [  # the reference pages are English only
             p.relative_to(site).as_posix() for p in sorted(root.glob("reference/*/index.html"))

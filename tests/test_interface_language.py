@@ -175,6 +175,8 @@ GENERATED = {
     "tag": "tags/saas/",
     "flashcards": "practice/",
     "quiz": "quiz/metrics/",
+    "what's new (built without git history)": "whats-new/",
+    "cheat sheet": "print/categories/metrics/",
 }
 
 

@@ -170,6 +170,7 @@ def language_config(
             {ui["index"]: "a-z.md"},
             {ui["categories"]: "categories/index.md"},
             {ui["tags"]: "tags/index.md"},
+            {ui["whats_new"]: "whats-new.md"},
             *_hand_written_nav(site_src, lang),
         ],
         "extra": {

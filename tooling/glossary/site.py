@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from glossary.cache import replace_file
+from glossary.cheatsheet import render_cheatsheets
 from glossary.config import Config, load_config
 from glossary.diagnostics import Report
 from glossary.emit import (
@@ -34,8 +35,10 @@ from glossary.emit import (
     write_root,
 )
 from glossary.exchange import format_api
+from glossary.history import History, load_history
 from glossary.learning import path_texts
 from glossary.link import Linked, link_glossary
+from glossary.news import render_news
 from glossary.pipeline import inverses_cache, load_glossary
 from glossary.publish import (
     MANIFEST,
@@ -143,11 +146,15 @@ def generate(
         checked.solved.write(
             inverses_cache(project.terms), {m.expression for m in metrics.values()}
         )
+        history = load_history(project.terms)
         linked = replace(
-            link_glossary(checked.concepts, config), metrics=metrics, paths=checked.paths
+            link_glossary(checked.concepts, config),
+            metrics=metrics,
+            paths=checked.paths,
+            history=history,
         )
         wanted = (
-            inputs.select(checked.concepts, checked.paths)
+            inputs.select(checked.concepts, checked.paths, history)
             if incremental
             else set(config.language_tags)
         )
@@ -189,6 +196,7 @@ class RenderWork:
 
 PARALLEL_RENDER_FROM = 100  # concepts; below this, worker processes cost more than they save
 API, SEARCH = "api", "search"  # the tasks that make the JSON API and the search files
+PARTS = (render_news, render_cheatsheets)  # pages of their own modules, in every language
 
 
 class Made(NamedTuple):
@@ -214,7 +222,7 @@ def _render_task(work: RenderWork, task: str) -> Made:
                 changed.add(lang)
         return Made({}, changed, None)
     lang = task
-    pages = render_language(work.linked, config, lang, work.settings)
+    pages = render_language(work.linked, config, lang, work.settings, PARTS)
     pages += render_practice_pages(work.linked, config, lang, work.settings)
     pages += [p for p in work.extra if p.lang == lang]
     plan = {page.path: page.text for page in pages}
@@ -270,12 +278,15 @@ def render_languages(
     return pages, changed, results[-1].api or ""
 
 
-def language_inputs(concepts: dict, config: Config, paths: dict | None = None) -> dict[str, str]:
+def language_inputs(
+    concepts: dict, config: Config, paths: dict | None = None, history: History | None = None
+) -> dict[str, str]:
     """A fingerprint of everything one language's pages are made from: its own entries,
     every language's names (shown under "other languages"), the language-independent
-    fields and the learning paths (``paths``: their steps, and their texts in the
-    language). An edit changes only the fingerprints of the languages it can affect."""
-    shared = hashlib.blake2b(digest_size=16)
+    fields, the learning paths (``paths``: their steps, and their texts in the language)
+    and the dates of changes (``history``, from git). An edit changes only the
+    fingerprints of the languages it can affect."""
+    shared = hashlib.blake2b((history or History()).fingerprint().encode(), digest_size=16)
     for path in (paths or {}).values():
         shared.update(repr((path.id, path.order, path.concepts, path.quiz_questions)).encode())
     for concept in concepts.values():
@@ -353,12 +364,14 @@ class Inputs:
         entry = self.recorded.get(lang)
         return entry.get("inputs") if isinstance(entry, dict) else None
 
-    def select(self, concepts: dict, paths: dict | None = None) -> set[str]:
+    def select(
+        self, concepts: dict, paths: dict | None = None, history: History | None = None
+    ) -> set[str]:
         """The languages whose pages must be made."""
         base = generator_inputs(self.project, self.settings)
         self.made = {
             lang: hashlib.blake2b((base + digest).encode(), digest_size=16).hexdigest()
-            for lang, digest in language_inputs(concepts, self.config, paths).items()
+            for lang, digest in language_inputs(concepts, self.config, paths, history).items()
         }
         docs = docs_dir(self.project)
         ready = (self.project.build / API_FILE).is_file()
