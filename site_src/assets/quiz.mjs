@@ -115,7 +115,9 @@ export function mount(root) {
       input.type = "radio"
       input.name = "gl-quiz-option"
       input.value = String(i)
-      label.append(input, " ", element("span", "", option))
+      const name = element("span", "", option)
+      if (q.ol) name.lang = q.ol  // a translation question's options are in that language
+      label.append(input, " ", name)
       return label
     }))
     $("number").hidden = Boolean(q.o)

@@ -98,6 +98,7 @@ class Question:
     shown: str = ""
     currency: str = ""
     distractors: tuple[str, ...] = field(default=(), repr=False)  # their concepts
+    options_lang: str = ""  # the options' language when not the page's (a translation)
 
     def data(self, link: str, term: str) -> dict:
         """The question as the page's script takes it (``link``: the concept's page, named
@@ -111,6 +112,7 @@ class Question:
             out["g"] = [list(g) for g in self.givens]
         if self.options:
             out |= {"o": list(self.options), "a": self.answer}
+            out |= {"ol": self.options_lang} if self.options_lang else {}
         else:
             out |= {"ast": self.ast, "env": self.env, "unit": self.unit}
             out |= {"tol": self.tolerance, "a": self.answer, "shown": self.shown}
@@ -371,6 +373,7 @@ class QuizMaker:
             options=options,
             answer=index,
             distractors=distractors,
+            options_lang=other,
         )
 
     # ---- metrics -----------------------------------------------------------------
