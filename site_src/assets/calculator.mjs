@@ -141,9 +141,13 @@ function formatUnit(value, unit, locale, currency, decimals, text) {
   return template && text ? text[template].replace("{n}", number) : number
 }
 
+export const MAX_TYPED = 100  // characters in one typed value, as glossary.formula.calculate
+
 // What a reader typed: fullwidth digits (NFKC), grouping commas, spaces and a percent
-// sign are accepted; anything else is not a number.
+// sign are accepted; anything else is not a number (other scripts' digits neither: a
+// regular expression's \d is ASCII in JavaScript, and Python's pattern says [0-9]).
 export function parseNumber(raw) {
+  if (String(raw ?? "").length > MAX_TYPED) return { invalid: true }
   const text = String(raw ?? "").normalize("NFKC").replace(/[\s,_]/g, "").replace(/%$/, "")
   if (text === "") return { empty: true }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return { invalid: true }

@@ -198,11 +198,12 @@ class _Parser:
         if name.text not in FUNCTIONS:
             raise FormulaError("unknown-function", name.column, name.text)
         opening = self.advance()
-        return Node(name.text, args=(self.parenthesized(opening),), column=name.column)
+        return Node(name.text, args=(self.parenthesized(opening, name),), column=name.column)
 
-    def parenthesized(self, opening: _Token) -> Node:
-        """What follows an opening parenthesis, up to its closing one."""
-        self.enter(opening)
+    def parenthesized(self, opening: _Token, start: _Token | None = None) -> Node:
+        """What follows an opening parenthesis, up to its closing one (``start``: the
+        function name before it, where a nesting too deep is reported)."""
+        self.enter(start or opening)
         inner = self.expression()
         self.depth -= 1
         if self.is_op(")"):
