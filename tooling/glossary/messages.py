@@ -436,6 +436,21 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "serve-rebuilt": (N_("rebuilt in {seconds} s"), None),
+    "serve-building": (N_("Building the site for the preview…"), None),
+    "serve-progress-check": (N_("  checking the term files…"), None),
+    "serve-progress-render": (N_("  writing the pages…"), None),
+    "serve-progress-mkdocs": (N_("  building the pages of every language…"), None),
+    "serve-progress-finish": (N_("  finishing the site…"), None),
+    "serve-built": (N_("Site built in {seconds} s."), None),
+    "serve-failed": (
+        N_("the preview has nothing to show until these are fixed; it rebuilds on every save."),
+        None,
+    ),
+    "serve-serving": (N_("Preview: {url} (Ctrl+C stops it)"), None),
+    "serve-serving-previous": (
+        N_("Preview: {url} (Ctrl+C stops it). It shows the last build until the new one is ready."),
+        None,
+    ),
     # Export and import (glossary.exchange)
     "export-failed": (
         N_("nothing was exported because the term files have the errors above."),

@@ -21,7 +21,7 @@ from glossary.index import Indexed, index_document, iter_index_errors
 from glossary.load import Document, load_document
 from glossary.model import Concept, build_concept
 from glossary.schema import build_schema
-from glossary.validate import SchemaChecker, iter_document_errors
+from glossary.validate import SchemaChecker, attribute_causes, iter_document_errors
 from glossary.workers import Pool, cores, fork_map
 
 PARALLEL_FROM = 400  # below this many files, starting worker processes costs more than it saves
@@ -90,6 +90,7 @@ def check_file(context: CheckContext, path: Path, formulas: Pool | None = None) 
                 formula_problems, solution, metric = check_formula(context, doc)
                 problems += formula_problems
         indexed = index_document(doc, context.config)
+        problems = attribute_causes(problems, context.config)
     except Exception as error:  # a bug must name the file, never show a traceback
         problems.append(_internal_error(path, error))
         return FileResult(path, None, problems)
@@ -157,7 +158,7 @@ def _to_payload(result: FileResult) -> tuple:
 
 def diagnostic_fields(d: Diagnostic) -> tuple:
     """A diagnostic as plain values (for the marshal cache)."""
-    return d.path, d.line, d.column, d.severity, d.code, d.field, d.params
+    return d.path, d.line, d.column, d.severity, d.code, d.field, d.params, d.after
 
 
 def _from_payload(path: Path, payload: tuple) -> FileResult:

@@ -50,11 +50,14 @@ from glossary.search import LEXICON_DIR, rewrite_index, search_pages
 from glossary.workers import fork_map
 
 log = logging.getLogger("glossary.timing")  # the benchmarks listen here; nobody else needs it
+progress = logging.getLogger("glossary.progress")  # serve shows these while it builds
 
 
 @contextmanager
 def stage(name: str) -> Iterator[None]:
-    """Log how long a stage of the build took (``glossary.timing``, level DEBUG)."""
+    """Log when a stage of the build starts (``glossary.progress``) and how long it took
+    (``glossary.timing``), both at level DEBUG."""
+    progress.debug("%s", name, extra={"stage": name})
     start = time.perf_counter()
     try:
         yield
@@ -459,7 +462,8 @@ def _build_site(
     try:
         config_files = prepare(project, config, settings, staging)
         generated_seconds = time.perf_counter() - start
-        runs = run_all(config_files, engine=options.engine)
+        with stage("mkdocs"):
+            runs = run_all(config_files, engine=options.engine)
         mkdocs_seconds = time.perf_counter() - start - generated_seconds
         if not all(run.ok for run in runs):
             shutil.rmtree(staging, ignore_errors=True)

@@ -23,7 +23,7 @@ from glossary.index import suggest
 from glossary.load import SCHEMA_LINE, Document
 from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
-from glossary.placeholder import is_placeholder
+from glossary.placeholder import PLACEHOLDER, is_placeholder
 from glossary.translation import source_hashes, stale_fields
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -137,7 +137,14 @@ def _additional_properties(f: Failure) -> Iterator[Diagnostic]:
     for name in f.details["unexpected"]:
         suggestion = suggest(name, known)
         tip = hint("did-you-mean", suggestion=suggestion) if suggestion else hint("remove-field")
-        yield f.at("unknown-field", (*f.where, name), key=True, name=name, hint=tip)
+        yield f.at(
+            "unknown-field",
+            (*f.where, name),
+            key=True,
+            name=name,
+            hint=tip,
+            suggestion=suggestion or "",
+        )
 
 
 def _type(f: Failure) -> Iterator[Diagnostic]:
@@ -260,6 +267,44 @@ def _script_of(where: tuple, config: Config) -> str | None:
     return None
 
 
+def _consequence(cause: Diagnostic, d: Diagnostic, source_language: str) -> bool:
+    """Whether ``d`` only follows from the misspelt key ``cause`` (``defintion`` leaves the
+    entry without its ``definition``)."""
+    params = dict(cause.params)
+    meant, section = params.get("suggestion"), cause.field.rpartition(".")[0]
+    if not meant or d is cause:
+        return False
+    if d.code == f"missing-{meant}" or d.code == "missing-field":
+        return d.field in (section, f"{section}.{meant}" if section else meant)
+    if d.code == "missing-language":
+        return not section and dict(d.params).get("lang") == meant
+    if d.code == "stale-translation":  # the source text the translations were made from
+        return section == source_language and d.field.endswith(f".{meant}")
+    return False
+
+
+def attribute_causes(problems: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    """Problems that follow from a misspelt key, placed right after it when listed: the
+    cause comes first."""
+    causes = [d for d in problems if d.code == "unknown-field" and dict(d.params).get("suggestion")]
+    if not causes:
+        return problems
+    source = config.source_language
+    placed = []
+    for d in problems:
+        cause = next((c for c in causes if _consequence(c, d, source)), None)
+        placed.append(replace(d, after=(cause.line, cause.column)) if cause else d)
+    return placed
+
+
+def _first_unnormalized(text: str) -> int:
+    """Where the first character sequence that NFC would compose starts."""
+    for end in range(1, len(text) + 1):
+        if not unicodedata.is_normalized("NFC", text[:end]):
+            return max(end - 2, 0)
+    return 0
+
+
 def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
     """Checks of one file's content that the schema cannot express."""
     path = str(doc.path)
@@ -275,7 +320,7 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             yield diagnostic(
                 path,
-                doc.mark(where),
+                doc.char_mark(where, text, _first_unnormalized(text)),
                 SOFT,
                 "not-nfc",
                 format_field(where),
@@ -286,9 +331,10 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
         if foreign:
             wanted = config.language(lang).script  # type: ignore[arg-type]
             other = "Hant" if wanted == "Hans" else "Hans"
+            first = min(text.index(char) for char in foreign)
             yield diagnostic(
                 path,
-                doc.mark(where),
+                doc.char_mark(where, text, first),
                 SOFT,
                 "wrong-script",
                 format_field(where),
@@ -380,7 +426,7 @@ def _iter_placeholders(doc: Document, config: Config) -> Iterator[Diagnostic]:
             name = next((p for p in reversed(where) if isinstance(p, str)), "")
             yield diagnostic(
                 str(doc.path),
-                doc.mark(where),
+                doc.char_mark(where, text, max(text.find(PLACEHOLDER), 0)),
                 SOFT,
                 "placeholder",
                 format_field(where),
