@@ -19,11 +19,15 @@ from glossary.ui import ui_strings
 EXAMPLE = """
     glossary calc annual-contract-value tcv=100000 one_time_fees=0 contract_years=4
     glossary calc churn-rate --solve customers_lost result=8 customers_start=100 --lang ko
-    glossary calc commission sales_amount=100000 commission_rate=15 --format json"""
+    glossary calc commission sales_amount=100000 commission_rate=15 --format json
+    glossary calc weighted-pipeline amount=100000,50000,20000 probability=20,50,90"""
 DETAILS = """
     Give every input as NAME=VALUE (and the result as result=VALUE when solving for an
     input). Percentages are typed as percentages (15 for 15%); grouping commas and
-    fullwidth digits are accepted. Messages and number formats follow --lang."""
+    fullwidth digits are accepted. A list input (one value per row) takes its values
+    separated by commas (amount=100000,50000,20000), or by semicolons when commas group
+    digits (amount="100,000; 50,000"); the decimal separator is always a point. Messages
+    and number formats follow --lang."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
