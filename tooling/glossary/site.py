@@ -34,6 +34,7 @@ from glossary.emit import (
     write_root,
 )
 from glossary.exchange import format_api
+from glossary.learning import path_texts
 from glossary.link import Linked, link_glossary
 from glossary.pipeline import inverses_cache, load_glossary
 from glossary.publish import (
@@ -141,8 +142,14 @@ def generate(
         checked.solved.write(
             inverses_cache(project.terms), {m.expression for m in metrics.values()}
         )
-        linked = replace(link_glossary(checked.concepts, config), metrics=metrics)
-        wanted = inputs.select(checked.concepts) if incremental else set(config.language_tags)
+        linked = replace(
+            link_glossary(checked.concepts, config), metrics=metrics, paths=checked.paths
+        )
+        wanted = (
+            inputs.select(checked.concepts, checked.paths)
+            if incremental
+            else set(config.language_tags)
+        )
         work = RenderWork(
             linked,
             config,
@@ -257,11 +264,14 @@ def render_languages(
     return pages, changed, results[-1].api or ""
 
 
-def language_inputs(concepts: dict, config: Config) -> dict[str, str]:
+def language_inputs(concepts: dict, config: Config, paths: dict | None = None) -> dict[str, str]:
     """A fingerprint of everything one language's pages are made from: its own entries,
-    every language's names (shown under "other languages") and the language-independent
-    fields. An edit changes only the fingerprints of the languages it can affect."""
+    every language's names (shown under "other languages"), the language-independent
+    fields and the learning paths (``paths``: their steps, and their texts in the
+    language). An edit changes only the fingerprints of the languages it can affect."""
     shared = hashlib.blake2b(digest_size=16)
+    for path in (paths or {}).values():
+        shared.update(repr((path.id, path.order, path.concepts, path.quiz_questions)).encode())
     for concept in concepts.values():
         names = {
             tag: (e.preferred.term, e.is_complete)
@@ -289,6 +299,8 @@ def language_inputs(concepts: dict, config: Config) -> dict[str, str]:
             digest.update(
                 repr(concept.entry(lang) or concept.entry(config.source_language)).encode()
             )
+        for path in (paths or {}).values():
+            digest.update(repr(path_texts(path, lang, config.source_language)).encode())
         prints[lang] = digest.hexdigest()
     return prints
 
@@ -335,12 +347,12 @@ class Inputs:
         entry = self.recorded.get(lang)
         return entry.get("inputs") if isinstance(entry, dict) else None
 
-    def select(self, concepts: dict) -> set[str]:
+    def select(self, concepts: dict, paths: dict | None = None) -> set[str]:
         """The languages whose pages must be made."""
         base = generator_inputs(self.project, self.settings)
         self.made = {
             lang: hashlib.blake2b((base + digest).encode(), digest_size=16).hexdigest()
-            for lang, digest in language_inputs(concepts, self.config).items()
+            for lang, digest in language_inputs(concepts, self.config, paths).items()
         }
         docs = docs_dir(self.project)
         ready = (self.project.build / API_FILE).is_file()

@@ -63,6 +63,7 @@ def _choice_hint(value: Any, choices: list, where: tuple = ()) -> str:
 _FORMATS = {
     "id": (N_("a valid id"), "id-format"),
     "target": (N_("a valid concept id"), "id-format"),
+    "concept": (N_("a valid concept id"), "id-format"),  # a learning path's step
     "date": (N_("a valid date"), "date-format"),
     "url": (N_("a web address"), "url-format"),
     "name": (N_("a valid input name"), "name-format"),
@@ -305,17 +306,10 @@ def _first_unnormalized(text: str) -> int:
     return 0
 
 
-def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
-    """Checks of one file's content that the schema cannot express."""
+def iter_text_errors(doc: Document, config: Config) -> Iterator[Diagnostic]:
+    """Every text of a file in Unicode NFC, and Chinese texts in their language's script
+    (term and learning-path files alike)."""
     path = str(doc.path)
-    if doc.first_line.strip() != SCHEMA_LINE:
-        yield diagnostic(
-            path,
-            (1, 1),
-            SOFT,
-            "missing-schema-line",
-            line=SCHEMA_LINE,
-        )
     for where, text in doc.strings:
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             yield diagnostic(
@@ -344,6 +338,20 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
                 chars=" ".join(foreign),
                 fixed=", ".join(f"{a} → {b}" for a, b in foreign.items()),
             )
+
+
+def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
+    """Checks of one file's content that the schema cannot express."""
+    path = str(doc.path)
+    if doc.first_line.strip() != SCHEMA_LINE:
+        yield diagnostic(
+            path,
+            (1, 1),
+            SOFT,
+            "missing-schema-line",
+            line=SCHEMA_LINE,
+        )
+    yield from iter_text_errors(doc, config)
     data_id = doc.data.get("id")
     if isinstance(data_id, str) and data_id != doc.path.stem and ID_PATTERN.match(data_id):
         yield diagnostic(
