@@ -29,16 +29,16 @@ DEALS = ("amount=100000,50000,20000", "probability=20,50,90")
         ),
         (
             "ko",
-            "가중 파이프라인 = ₩63,000\n₩100,000 × 20% + ₩50,000 × 50% + ₩20,000 × 90% = ₩63,000\n",
+            "가중 파이프라인 = ₩63,000(6만 3,000원)\n₩100,000 × 20% + ₩50,000 × 50% + ₩20,000 × 90% = ₩63,000\n",
         ),
         (
             "zh-Hans",
-            "加权销售管道 = ¥63,000.00\n"
+            "加权销售管道 = ¥63,000.00（6.3 万元）\n"
             "¥100,000.00 × 20% + ¥50,000.00 × 50% + ¥20,000.00 × 90% = ¥63,000.00\n",
         ),
         (
             "zh-Hant",
-            "加權銷售管道 = $63,000.00\n"
+            "加權銷售管道 = $63,000.00（6.3 萬元）\n"
             "$100,000.00 × 20% + $50,000.00 × 50% + $20,000.00 × 90% = $63,000.00\n",
         ),
     ],
@@ -110,11 +110,82 @@ def test_semicolons_separate_rows_and_commas_then_group_digits(capsys) -> None:
             ["amount=1,-2,3", "probability=20,50,12", "--lang", "zh-Hant"],
             "第 2 列的商機金額不能小於 $0.00。",
         ),
-        (["probability=20,50", "--lang", "en"], "Enter Deal amount."),
+        (["probability=20,50", "--lang", "en"], "Enter Deal amount. Give it as amount=VALUE."),
     ],
 )
 def test_list_errors_name_the_row(capsys, args, message: str) -> None:
     assert run_cli(capsys, "calc", "weighted-pipeline", *args) == (1, "", message + "\n")
+
+
+def test_each_row_is_read_as_a_typed_value(capsys) -> None:
+    """Rows are split first, then each is read like any typed value: Korean and Chinese
+    amounts, percentages with their sign, and a percentage typed like a fraction warned
+    about by its row."""
+    code, out, err = run_cli(
+        capsys,
+        "calc",
+        "weighted-pipeline",
+        "amount=2억 5,000만; 5000만",
+        "probability=0.2,50%",
+        "--lang",
+        "ko",
+    )
+    assert (code, out) == (
+        0,
+        "가중 파이프라인 = ₩25,500,000(2,550만 원)\n"
+        "₩250,000,000 × 0.2% + ₩50,000,000 × 50% = ₩25,500,000\n",
+    )
+    assert err == "단계별 수주 확률 1행을 0.2%로 계산했습니다. 20%를 뜻했다면 20%로 입력하세요.\n"
+    code, out, _ = run_cli(
+        capsys,
+        "calc",
+        "weighted-pipeline",
+        "amount=2.5亿,5000万",
+        "probability=20%,８％",
+        "--lang",
+        "zh-Hans",
+        "--format",
+        "json",
+    )
+    data = json.loads(out)
+    assert code == 0 and data["inputs"]["amount"] == [250000000, 50000000]
+    assert data["inputs"]["probability"] == [0.2, 0.08] and data["warnings"] == []
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["amount=1,2", "probability=20,5x", "--lang", "en"],
+            "Stage probability, row 2 must be a number.",
+        ),
+        (
+            ["amount=1,2%", "probability=20,50", "--lang", "en"],
+            "Deal amount, row 2 is not a percentage: type it without %.",
+        ),
+        (
+            ["amount=1,1e400", "probability=20,50", "--lang", "en"],
+            "Deal amount, row 2 is too large to calculate with.",
+        ),
+        (
+            ["amount=1," + "1" * 101, "probability=20,50", "--lang", "en"],
+            "Deal amount, row 2 must be a number.",
+        ),
+    ],
+)
+def test_a_row_typed_wrongly_is_named(capsys, args, message: str) -> None:
+    assert run_cli(capsys, "calc", "weighted-pipeline", *args) == (1, "", message + "\n")
+
+
+def test_listing_the_inputs_says_how_a_list_is_typed(capsys) -> None:
+    code, out, _ = run_cli(capsys, "calc", "weighted-pipeline", "--lang", "en")
+    how = "), one value per row: separate the values with commas"
+    assert code == 0
+    assert f"  amount       Deal amount (amount of money in USD{how}\n" in out
+    example = "amount=700000,450000,50000 probability=20%,50%,90%"
+    assert f"  glossary calc weighted-pipeline {example}\n" in out
+    code, out, _ = run_cli(capsys, "calc", "weighted-pipeline", "--lang", "ko")
+    assert "  amount       딜 금액(KRW 금액), 행마다 값 하나씩 쉼표로 구분해 입력\n" in out
 
 
 def test_a_list_is_never_solved_for(capsys) -> None:

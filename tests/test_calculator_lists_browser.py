@@ -60,7 +60,7 @@ def _paste(page, cell, text: str) -> bool:
 
 def test_each_deal_is_a_row_named_for_screen_readers(page, glossary_url: str) -> None:
     page.goto(f"{glossary_url}ko/terms/weighted-pipeline/")
-    assert _result(page) == "가중 파이프라인 = ₩410,000,000"
+    assert _result(page) == "가중 파이프라인 = ₩410,000,000(4억 1,000만 원)"
     assert _values(page, "amount") == ["700000000", "450000000", "50000000"]
     assert _values(page, "probability") == ["20", "50", "90"]
     assert page.get_by_role("textbox", name="딜 금액 2행").input_value() == "450000000"
@@ -116,7 +116,7 @@ def test_rows_pasted_from_a_spreadsheet(page, glossary_url: str) -> None:
     assert _status(page) == "已貼上 4 列。"
     assert _values(page, "amount") == ["1,000,000", "2,000,000", "3,000,000", "4,000,000"]
     assert _values(page, "probability") == ["10%", "20%", "30%", "40%"]
-    assert _result(page) == "加權銷售管道 = $3,000,000.00"
+    assert _result(page) == "加權銷售管道 = $3,000,000.00（300 萬元）"
     # a column pasted into the probabilities of row 2 fills that column from there down
     assert not _paste(page, page.get_by_role("textbox", name="第 2 列的贏單機率"), "50\n60\n70\n80")
     assert _values(page, "probability") == ["10%", "50", "60", "70", "80"]
@@ -137,11 +137,11 @@ def test_rows_by_keyboard_alone(page, glossary_url: str) -> None:
     page.keyboard.type("1000000")
     page.keyboard.press("Tab")
     page.keyboard.type("50")
-    assert _result(page) == "加权销售管道 = ¥4,600,000.00"
+    assert _result(page) == "加权销售管道 = ¥4,600,000.00（460 万元）"
     page.get_by_role("button", name="删除第 4 行").focus()
     page.keyboard.press("Enter")
     assert _status(page) == "已删除第 4 行。"
-    assert _result(page) == "加权销售管道 = ¥4,100,000.00"
+    assert _result(page) == "加权销售管道 = ¥4,100,000.00（410 万元）"
 
 
 def test_a_share_link_keeps_the_rows_in_another_language(page, glossary_url: str) -> None:
@@ -158,3 +158,22 @@ def test_a_share_link_keeps_the_rows_in_another_language(page, glossary_url: str
     assert _result(page) == "가중 파이프라인 = US$510,000.00"
     page.goto(page.url.replace("solve=result", "solve=amount"))
     assert _error(page) == "딜 금액은 행마다 값이 있어 역산할 수 없습니다."
+
+
+def test_each_row_is_read_as_a_typed_value(page, glossary_url: str) -> None:
+    """A row takes what any field takes: Korean amounts, percentages with their sign, and
+    a percentage typed like a fraction is read as written, with a warning naming the row."""
+    page.goto(f"{glossary_url}ko/terms/weighted-pipeline/")
+    warning = page.locator(".gl-calc__warning")
+    page.get_by_role("textbox", name="딜 금액 2행").fill("4억 5,000만")
+    page.get_by_role("textbox", name="단계별 수주 확률 3행").fill("0.9")
+    assert _result(page) == "가중 파이프라인 = ₩365,450,000(3억 6,545만 원)"
+    assert warning.inner_text() == (
+        "단계별 수주 확률 3행을 0.9%로 계산했습니다. 90%를 뜻했다면 90%로 입력하세요."
+    )
+    page.get_by_role("textbox", name="단계별 수주 확률 3행").fill("90%")
+    assert _result(page) == "가중 파이프라인 = ₩410,000,000(4억 1,000만 원)"
+    assert not warning.is_visible()
+    page.get_by_role("textbox", name="딜 금액 1행").fill("700000000%")
+    assert _error(page) == "딜 금액 1행은 백분율이 아니므로 % 없이 입력하세요."
+    assert page.get_by_role("textbox", name="딜 금액 1행").get_attribute("aria-invalid") == "true"

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from conftest import ROOT
-from glossary.formula.calculate import parse_number, split_rows
+from glossary.formula.calculate import parse_number, snap_to_bounds, split_rows
 from glossary.formula.display import render_expression
 from glossary.formula.evaluate import evaluate
 from glossary.formula.grammar import FormulaError, from_json, names, parse, to_json
@@ -150,3 +150,9 @@ def test_the_weighted_pipeline_page_shows_each_deal_as_a_row(lang: str) -> None:
     assert shown["list_fields"][1]["values"] == ["20", "50", "90"]
     assert shown["rows"] == [1, 2, 3] and shown["fields"] == []
     assert [option[2] for option in shown["solve_options"]] == [False, True, True]
+
+
+def test_a_residue_is_snapped_to_a_bound_with_lists_among_the_values() -> None:
+    env = {"amount": [200000.0, 60.0], "fee": 1.0}
+    assert snap_to_bounds({"min": 0}, -7.105427357601002e-15, env) == 0.0
+    assert snap_to_bounds({"min": 0}, -1e-9, {"amount": [1.0, 2.0]}) == -1e-9

@@ -121,9 +121,7 @@ def path_data(view: View) -> str:
     """What a term page needs to show where it stands in a path (``paths.mjs``)."""
     ui = view.ui
     data = {
-        "strings": {
-            key: ui[key] for key in ("step_of", "previous_step", "next_step", "mark_read")
-        },
+        "strings": {key: ui[key] for key in ("step_of", "previous_step", "next_step", "mark_read")},
         "paths": {
             path.id: {
                 "title": text.title,
@@ -154,8 +152,9 @@ def render_path_pages(view: View, made: Iterable[str]) -> list[PathPage]:
         "paths.md.j2", 1, title=ui["paths"], intro=ui["paths_intro"], cards=path_cards(view, "")
     )
     pages.append(
-        PathPage("paths/index.md", overview, {"title": ui["paths"], "description": ui["paths_intro"]})
+        PathPage(
+            "paths/index.md", overview, {"title": ui["paths"], "description": ui["paths_intro"]}
+        )
     )
     pages.append(PathPage(DATA_FILE, path_data(view)))
     return pages
-

@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 
 from glossary.config import language
+from glossary.formula.amounts import amount_units
 from glossary.formula.display import (
     CURRENCIES,
     default_currency,
@@ -43,6 +44,11 @@ UI_KEYS = (
     "row_removed",
     "rows_pasted",
     "error_solve_list",
+    "error_not_percent",
+    "error_too_large",
+    "error_overflow",
+    "warn_fraction",
+    "amount_reading",
 )
 
 
@@ -119,11 +125,11 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
     }
     by_name = {item["name"]: item for item in inputs}
 
-    def show_one(name: str, value: float, money: str) -> str:
+    def show_one(name: str, value: float, money: str, reading: bool = False) -> str:
         item = result if name == RESULT else by_name[name]
         unit, decimals = item.get("unit", "number"), item.get("decimals")
         per = result["per"] if name == RESULT else None
-        return format_value(value, unit, lang, money, decimals, ui, per)
+        return format_value(value, unit, lang, money, decimals, ui, per, reading)
 
     def show(name: str, value: float | list[float], money: str) -> str | list[str]:
         if isinstance(value, list):
@@ -151,7 +157,13 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
         examples.append(
             {
                 "description": description,
-                "rows": [(label, text) for label, text in given if isinstance(text, str)],
+                # a single amount has its reading in words beside it; a list's table cells
+                # keep to the figures
+                "rows": [
+                    (by_name[n]["label"], show_one(n, v, shown.currency, reading=True))
+                    for n, v in shown.inputs.items()
+                    if n in by_name and not isinstance(v, list)
+                ],
                 "table": _rows_table([(lb, t) for lb, t in given if isinstance(t, list)]),
                 "substituted": render_expression(metric.ast, show_given, show_num)
                 + " = "
@@ -179,6 +191,9 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
         ],
         "result": {**result, "decimals": resolved_decimals(result["unit"], result["decimals"])},
         "text": {key: ui[key] for key in UI_KEYS},
+        # what typed amounts may say (5000만, 2.5亿) and how this reader reads amounts
+        "units": {k: amount_units()[k] for k in ("units", "currency_words")},
+        "readings": amount_units()["readings"].get(lang),
     }
     solvable = [RESULT, *metric.inverses]
     return {
