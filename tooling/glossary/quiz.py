@@ -407,8 +407,8 @@ class QuizMaker:
             env = {}
             for item in metric.inputs:
                 base = local.inputs.get(item["name"])
-                if base is None:
-                    return None
+                if base is None or isinstance(base, list):
+                    return None  # rows of values are for the calculator, not a quiz question
                 unit = item.get("unit", "")
                 value = _rounded(base * rng.choice(FACTORS), unit)
                 if unit == "percent" and 0 < base < 1 and not 0 < value < 1:
