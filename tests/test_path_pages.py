@@ -38,7 +38,8 @@ def test_each_language_has_a_page_per_path(published_site: Path, lang: str) -> N
     assert re.search(f'<p class="gl-path-meta">{meta}</p>', page)
     assert page.count('class="gl-step"') == 8
     assert 'type="checkbox" value="closed-won"' in page
-    assert "quiz/" not in page  # no quiz page in this build: no link to one
+    assert '<a href="quiz/">' in page  # the path's file asks for a quiz: it is linked
+    assert (root / "paths" / "week-1" / "quiz" / "index.html").is_file()
     overview = (root / "paths" / "index.html").read_text("utf-8")
     assert [m for m in re.findall(r'data-path="([a-z0-9-]+)"', overview)] == [
         "week-1",

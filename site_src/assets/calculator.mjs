@@ -8,29 +8,101 @@ import { attachParticles } from "./particles.mjs"
 const TEMPLATES = { days: "unit_days", months: "unit_months", years: "unit_years", ratio: "unit_ratio" }
 const PERIODS = { day: "per_day", month: "per_month", quarter: "per_quarter", year: "per_year" }
 const SYMBOLS = { "+": "+", "-": "\u2212", "*": "\u00d7", "/": "\u00f7" }
-const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2, neg: 3, num: 4, var: 4 }
+const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2, neg: 3, num: 4, var: 4, sum: 4 }
 
 export class FormulaError extends Error {
   constructor(code) { super(code); this.code = code }
 }
 
+// Children first, left to right, with a stack of its own: a flat chain of thousands of
+// terms is a tree thousands deep (mirrors glossary.formula.grammar.fold_json).
+function fold(root, visit) {
+  const stack = [[root, false]]
+  const values = []
+  while (stack.length) {
+    const [node, ready] = stack.pop()
+    const nested = node[0] !== "num" && node[0] !== "var"
+    if (nested && !ready) {
+      stack.push([node, true])
+      for (let i = node.length - 1; i >= 1; i--) stack.push([node[i], false])
+      continue
+    }
+    const args = nested ? values.splice(values.length - (node.length - 1)) : []
+    values.push(visit(node, args))
+  }
+  return values[0]
+}
+
+function varsOf(root) {
+  const found = []
+  const stack = [root]
+  while (stack.length) {
+    const node = stack.pop()
+    if (node[0] === "var") found.push(node[1])
+    else if (node[0] !== "num") for (let i = node.length - 1; i >= 1; i--) stack.push(node[i])
+  }
+  return found
+}
+
+const has = (env, name) => Object.prototype.hasOwnProperty.call(env, name)
+
+// A list may appear only inside sum( ), and every sum( ) adds up a list (as
+// glossary.formula.evaluate.check_lists; without columns, the first problem in the
+// tree's order).
+function checkLists(root, env) {
+  const stack = [[root, null]]
+  const sums = new Map()
+  let problem = null
+  while (stack.length) {
+    const [node, inside] = stack.pop()
+    if (node[0] === "var") {
+      if (Array.isArray(env[node[1]])) {
+        if (inside === null) problem = problem || "list-outside-sum"
+        else sums.set(inside, true)
+      }
+      continue
+    }
+    if (node[0] === "num") continue
+    const here = node[0] === "sum" ? node : inside
+    if (node[0] === "sum" && !sums.has(node)) sums.set(node, false)
+    for (let i = node.length - 1; i >= 1; i--) stack.push([node[i], here])
+  }
+  if (problem) throw new FormulaError(problem)
+  for (const summed of sums.values()) if (!summed) throw new FormulaError("sum-without-list")
+}
+
 // Same operations in the same order as glossary.formula.evaluate: identical doubles.
 export function evaluate(ast, env) {
-  const value = evalNode(ast, env)
-  if (!Number.isFinite(value)) throw new FormulaError("not-finite")
+  if (varsOf(ast).some((name) => !has(env, name))) throw new FormulaError("missing-input")
+  checkLists(ast, env)
+  const value = fold(ast, (node, args) => apply(node, args, env))
+  if (Array.isArray(value) || !Number.isFinite(value)) throw new FormulaError("not-finite")
   return value === 0 ? 0 : value
 }
 
-function evalNode(node, env) {
+function apply(node, args, env) {
   const kind = node[0]
   if (kind === "num") return Number(node[1])
   if (kind === "var") {
-    if (!Object.prototype.hasOwnProperty.call(env, node[1])) throw new FormulaError("missing-input")
-    return Number(env[node[1]])
+    const value = env[node[1]]
+    return Array.isArray(value) ? value.map(Number) : Number(value)
   }
-  if (kind === "neg") return -evalNode(node[1], env)
-  const left = evalNode(node[1], env)
-  const right = evalNode(node[2], env)
+  if (kind === "neg") return Array.isArray(args[0]) ? args[0].map((a) => -a) : -args[0]
+  if (kind === "sum") {
+    let total = 0
+    for (const row of Array.isArray(args[0]) ? args[0] : [args[0]]) total += row
+    return total
+  }
+  const [left, right] = args
+  if (!Array.isArray(left) && !Array.isArray(right)) return binary(kind, left, right)
+  if (Array.isArray(left) && Array.isArray(right) && left.length !== right.length) throw new FormulaError("length-mismatch")
+  const count = Array.isArray(left) ? left.length : right.length
+  const rows = []
+  for (let i = 0; i < count; i++) rows.push(binary(kind, Array.isArray(left) ? left[i] : left, Array.isArray(right) ? right[i] : right))
+  return rows
+}
+
+function binary(kind, left, right) {
   if (kind === "+") return left + right
   if (kind === "-") return left - right
   if (kind === "*") return left * right
@@ -148,9 +220,13 @@ function toNumber(sign, d, shift = 0) {
   return value === 0 ? 0 : value
 }
 
+export const MAX_TYPED = 100  // characters in one typed value, as glossary.formula.amounts
+
 // What a reader typed: { empty }, { invalid }, or { value, sign, decimal, percent } where
 // ``percent`` says it ended with %, ``decimal`` is exact; ``tooLarge`` past a double.
+// Digits are ASCII once NFKC has made fullwidth ones so: no other script's digits.
 export function parseNumber(raw, table) {
+  if (String(raw ?? "").length > MAX_TYPED) return { invalid: true }
   let text = String(raw ?? "").normalize("NFKC").replace(/[\s,_]/g, "")
   if (text === "") return { empty: true }
   const percent = text.endsWith("%")
@@ -205,15 +281,37 @@ export function readAmount(text, spec) {
   return `${about}${sign}${grouped(BigInt(integer))}${fraction ? "." + fraction : ""} ${name}${spec.word}`
 }
 
-export function renderExpression(node, show, parent = 0, right = false) {
+// Mirrors glossary.formula.display.render_expression: ``show.var`` gives a name's text,
+// or one text per row for a list's values, and then sum( ) is written out row by row.
+export function renderExpression(ast, show) {
+  const text = fold(ast, (node, args) => renderNode(node, args, show))[1]
+  return Array.isArray(text) ? text.join(" + ") : text
+}
+
+function wrap([mine, text], parent, right = false) {
+  if (mine < parent || (right && mine === parent)) return Array.isArray(text) ? text.map((t) => `(${t})`) : `(${text})`
+  return text
+}
+
+function combine(join, ...parts) {
+  const list = parts.find((p) => Array.isArray(p))
+  if (!list) return join(...parts)
+  return list.map((_, i) => join(...parts.map((p) => (Array.isArray(p) ? p[i] : p))))
+}
+
+function renderNode(node, args, show) {
   const kind = node[0]
-  if (kind === "num") return show.num(node[1])
-  if (kind === "var") return show.var(node[1])
-  if (kind === "neg") return "\u2212" + renderExpression(node[1], show, PRECEDENCE.neg)
+  if (kind === "num") return [4, show.num(node[1])]
+  if (kind === "var") return [4, show.var(node[1])]
+  if (kind === "neg") return [3, combine((a) => "\u2212" + a, wrap(args[0], 3))]
+  if (kind === "sum") {
+    const inner = args[0][1]
+    if (!Array.isArray(inner)) return [4, `\u03a3 (${inner})`]
+    if (inner.length === 1) return args[0]
+    return inner.length ? [1, wrap(args[0], 1).join(" + ")] : [4, show.num(0)]
+  }
   const mine = PRECEDENCE[kind]
-  const text = renderExpression(node[1], show, mine) + " " + SYMBOLS[kind] + " " +
-    renderExpression(node[2], show, mine, kind === "-" || kind === "/")
-  return mine < parent || (right && mine === parent) ? "(" + text + ")" : text
+  return [mine, combine((a, b) => `${a} ${SYMBOLS[kind]} ${b}`, wrap(args[0], mine), wrap(args[1], mine, kind === "-" || kind === "/"))]
 }
 
 // ---- the calculator on a term page -------------------------------------------------
@@ -250,7 +348,8 @@ function checkBounds(input, value, data, currency) {
 // A solved value a residue away from a bound is the bound (snap_to_bounds in Python).
 const SNAP = 1e-12
 export function snapToBounds(input, value, env) {
-  const tolerance = Math.max(1, Math.abs(value), ...Object.values(env).map(Math.abs)) * SNAP
+  const numbers = Object.values(env).flat()  // a list's rows count as its numbers
+  const tolerance = Math.max(1, Math.abs(value), ...numbers.map(Math.abs)) * SNAP
   for (const bound of [input.min, input.max]) {
     if (bound != null && Math.abs(value - bound) <= tolerance) return Number(bound)
   }
@@ -281,12 +380,35 @@ export function readInput(input, raw, data) {
   return { value }
 }
 
+function rowLabel(data, input, row) {
+  return data.text.row_label.replace("{label}", () => input.label).replace("{row}", String(row))
+}
+
+// ``fields``: what the reader typed, by name (for a list input, one text per row; a field
+// the calculator filled in, { exact }).
 export function calculate(data, fields, target, currency) {
   const all = [...data.inputs, data.result]
+  const listed = all.find((input) => input.list && input.name === target)
+  if (listed) return { error: message(data.text.error_solve_list, listed.label), field: null, warnings: [] }
   const env = {}
   const warnings = []
   for (const input of all) {
     if (input.name === target) continue
+    if (input.list) {
+      const rows = fields[input.name] || []
+      if (!rows.length) return { error: message(data.text.error_missing, input.label), field: input.name, warnings }
+      env[input.name] = []
+      for (let i = 0; i < rows.length; i++) {
+        const row = { ...input, label: rowLabel(data, input, i + 1) }
+        const read = readInput(row, rows[i], data)
+        if (read.error) return { error: read.error, field: input.name, row: i, warnings }
+        if (read.warning) warnings.push(read.warning)
+        const problem = checkBounds(row, read.value, data, currency)
+        if (problem) return { error: problem, field: input.name, row: i, warnings }
+        env[input.name].push(read.value)
+      }
+      continue
+    }
     const read = readInput(input, fields[input.name], data)
     if (read.error) return { error: read.error, field: input.name, warnings }
     if (read.warning) warnings.push(read.warning)
@@ -330,11 +452,121 @@ function typedIn(element) {
   return shown !== undefined && element.value === shown ? { exact: Number(exact) } : element.value
 }
 
+// ---- list inputs: one table row per value ------------------------------------------
+
+function rowsOf(root) { return [...root.querySelectorAll("tr[data-row]")] }
+
+function cells(root, name) { return [...root.querySelectorAll(`[data-list="${name}"]`)] }
+
+// Row numbers, and the labels that name each cell and button for screen readers.
+function renumber(root, data) {
+  const rows = rowsOf(root)
+  rows.forEach((row, i) => {
+    row.querySelector("th").textContent = String(i + 1)
+    for (const cell of row.querySelectorAll("[data-list]")) {
+      const input = data.inputs.find((item) => item.name === cell.dataset.list)
+      cell.setAttribute("aria-label", rowLabel(data, input, i + 1))
+    }
+    const remove = row.querySelector("[data-remove-row]")
+    remove.setAttribute("aria-label", data.text.remove_row.replace("{row}", String(i + 1)))
+    remove.disabled = rows.length === 1
+  })
+}
+
+function announce(root, text) {
+  const status = root.querySelector("[data-rows-status]")
+  if (status) status.textContent = text
+}
+
+function addRow(root, data) {
+  const rows = rowsOf(root)
+  const row = rows[rows.length - 1].cloneNode(true)
+  for (const cell of row.querySelectorAll("[data-list]")) {
+    cell.value = ""
+    cell.removeAttribute("aria-invalid")
+    delete cell.dataset.shown
+    delete cell.dataset.exact
+  }
+  rows[rows.length - 1].after(row)
+  renumber(root, data)
+  return row
+}
+
+// Exactly ``count`` rows (at least one), keeping the values of those that stay.
+function setRowCount(root, data, count) {
+  while (rowsOf(root).length < count) addRow(root, data)
+  while (rowsOf(root).length > Math.max(count, 1)) rowsOf(root).pop().remove()
+  renumber(root, data)
+}
+
+function removeRow(root, data, row) {
+  const rows = rowsOf(root)
+  if (rows.length === 1) return
+  const index = rows.indexOf(row)
+  row.remove()
+  renumber(root, data)
+  const next = rowsOf(root)[Math.min(index, rows.length - 2)]
+  next.querySelector("[data-list]").focus()
+  announce(root, data.text.row_removed.replace("{row}", String(index + 1)))
+}
+
+// Cells copied from a spreadsheet arrive as lines of tab-separated values: fill the
+// table from the cell pasted into, adding rows as needed.
+function paste(root, data, cell, text) {
+  const lines = text.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n").map((line) => line.split("\t"))
+  const names = data.inputs.filter((input) => input.list).map((input) => input.name)
+  const column = names.indexOf(cell.dataset.list)
+  const first = rowsOf(root).indexOf(cell.closest("tr"))
+  setRowCount(root, data, Math.max(rowsOf(root).length, first + lines.length))
+  const rows = rowsOf(root)
+  lines.forEach((values, i) => {
+    values.forEach((value, j) => {
+      const name = names[column + j]
+      if (name) rows[first + i].querySelector(`[data-list="${name}"]`).value = value.trim()
+    })
+  })
+  announce(root, data.text.rows_pasted.replace("{count}", String(lines.length)))
+}
+
+function mountRows(root, data) {
+  const table = root.querySelector(".gl-calc__table")
+  if (!table) return
+  renumber(root, data)
+  root.querySelector("[data-add-row]").addEventListener("click", () => {
+    const row = addRow(root, data)
+    row.querySelector("[data-list]").focus()
+    announce(root, data.text.row_added.replace("{row}", String(rowsOf(root).length)))
+    update(root, data)
+  })
+  table.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-remove-row]")
+    if (!button) return
+    removeRow(root, data, button.closest("tr"))
+    update(root, data)
+  })
+  table.addEventListener("paste", (event) => {
+    const cell = event.target.closest("[data-list]")
+    const text = event.clipboardData ? event.clipboardData.getData("text/plain") : ""
+    if (!cell || !/[\t\n]/.test(text.replace(/\s+$/, ""))) return  // one value: the browser pastes it
+    event.preventDefault()
+    paste(root, data, cell, text)
+    update(root, data)
+  })
+}
+
+// ---- the calculator ------------------------------------------------------------------
+
 function update(root, data) {
   const target = root.querySelector("[data-solve]").value
   const currency = currencyOf(root, data)
   const fields = {}
   for (const input of [...data.inputs, data.result]) {
+    if (input.list) {
+      const list = cells(root, input.name)
+      list.forEach((cell) => cell.removeAttribute("aria-invalid"))
+      fields[input.name] = list.map(typedIn)
+      continue
+    }
     const element = field(root, input.name)
     element.readOnly = input.name === target
     element.closest(".gl-calc__row").classList.toggle("gl-calc__row--solved", input.name === target)
@@ -355,7 +587,8 @@ function update(root, data) {
     error.hidden = false
     output.textContent = ""
     formula.textContent = ""
-    if (outcome.field) field(root, outcome.field).setAttribute("aria-invalid", "true")
+    if (outcome.row !== undefined) cells(root, outcome.field)[outcome.row].setAttribute("aria-invalid", "true")
+    else if (outcome.field) field(root, outcome.field).setAttribute("aria-invalid", "true")
     return
   }
   error.hidden = true
@@ -363,15 +596,17 @@ function update(root, data) {
   const all = [...data.inputs, data.result]
   const solved = all.find((input) => input.name === target)
   setField(field(root, target), outcome.value, plain(solved, outcome.value, data.locale))
+  const showOne = (input, value, reading) => formatValue(value, input.unit, data.locale, currency, input.decimals, data.text, input.per, reading)
   const show = (name, reading) => {
     const input = all.find((i) => i.name === name)
-    return formatValue(outcome.env[name], input.unit, data.locale, currency, input.decimals, data.text, input.per, reading)
+    const value = outcome.env[name]
+    return Array.isArray(value) ? value.map((v) => showOne(input, v)) : showOne(input, value, reading)
   }
   const result = show("result")
   output.textContent = `${solved.label} = ${show(target, data.readings)}`
   formula.textContent = renderExpression(data.ast, { num: (n) => formatValue(n, "number", data.locale, currency, 6, data.text), var: show }) + " = " + result
   const query = new URLSearchParams({ solve: target })
-  for (const input of all) if (input.name !== target) query.set(input.name, String(outcome.env[input.name]))
+  for (const input of all) if (input.name !== target) query.set(input.name, [].concat(outcome.env[input.name]).map(String).join(","))
   // amounts travel with their currency, so a link opened in another language keeps them
   if (root.querySelector("[data-currency]")) query.set("currency", currency)
   root.querySelector(".gl-calc__share").href = "?" + query.toString()
@@ -383,7 +618,18 @@ function restore(root, data) {
   if (query.has("solve") && [...solve.options].some((o) => o.value === query.get("solve"))) solve.value = query.get("solve")
   const currency = root.querySelector("[data-currency]")
   if (currency && query.has("currency") && [...currency.options].some((o) => o.value === query.get("currency"))) currency.value = query.get("currency")
+  const lists = data.inputs.filter((input) => input.list && query.has(input.name))
+  if (lists.length) setRowCount(root, data, Math.max(...lists.map((input) => query.get(input.name).split(",").length)))
+  for (const input of lists) {
+    const values = query.get(input.name).split(",")
+    cells(root, input.name).forEach((cell, i) => {
+      const parsed = parseNumber(values[i])
+      if (parsed.value !== undefined) setField(cell, parsed.value, plain(input, parsed.value, data.locale))
+      else cell.value = ""
+    })
+  }
   for (const input of [...data.inputs, data.result]) {
+    if (input.list) continue
     // a shared value is the calculator's own (a fraction for a percentage), unrounded
     const parsed = parseNumber(query.get(input.name))
     if (query.has(input.name) && parsed.value !== undefined) setField(field(root, input.name), parsed.value, plain(input, parsed.value, data.locale))
@@ -394,6 +640,7 @@ export function mount(root) {
   if (root.dataset.mounted) return
   const data = JSON.parse(root.dataset.calc)
   root.dataset.mounted = "1"
+  mountRows(root, data)
   restore(root, data)
   root.addEventListener("input", () => update(root, data))
   root.addEventListener("change", () => update(root, data))

@@ -60,6 +60,9 @@ test("a solved value a residue away from its bound is the bound", () => {
   assert.equal(outcome.value, 0)
   assert.equal(snapToBounds({ min: 0 }, -7.105427357601002e-15, { start_mrr: 200000, churned_mrr: 60 }), 0)
   assert.equal(snapToBounds({ min: 0 }, -0.01, { start_mrr: 200000 }), -0.01)
+  // a list's rows count among the numbers the residue is measured against
+  assert.equal(snapToBounds({ min: 0 }, -7.105427357601002e-15, { amount: [200000, 60], fee: 1 }), 0)
+  assert.equal(snapToBounds({ min: 0 }, -1e-9, { amount: [1, 2] }), -1e-9)
 })
 
 // CAC payback = cac / (arpa × margin)

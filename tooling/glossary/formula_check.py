@@ -16,7 +16,7 @@ from collections.abc import Generator, Iterator
 from glossary.config import Config
 from glossary.diagnostics import SOFT, Diagnostic, diagnostic
 from glossary.formula.display import format_value
-from glossary.formula.evaluate import evaluate
+from glossary.formula.evaluate import evaluate, is_list, list_errors
 from glossary.formula.examples import (
     copies_amounts,
     example_values,
@@ -37,10 +37,45 @@ def _expression_mark(doc: Document, column: int, where: tuple = ("formula", "exp
     return line, start + column - 1 + (1 if quoted else 0)
 
 
-def _shown(value: float, item: dict, currency: str) -> str:
+# Problems of a formula that have a diagnostic of their own; others are formula-syntax.
+_SYNTAX_CODES = {
+    "expression-too-long": "formula-too-long",
+    "too-deeply-nested": "formula-too-deep",
+    "number-too-long": "formula-number-too-long",
+    "unknown-function": "formula-unknown-function",
+    "function-without-parentheses": "formula-function-without-parentheses",
+    "list-outside-sum": "formula-list-outside-sum",
+    "sum-without-list": "formula-sum-without-list",
+}
+
+
+def _formula_error(doc: Document, error: FormulaError, where: tuple, field: str) -> Diagnostic:
+    """The diagnostic of a FormulaError in the expression at ``where``."""
+    code = _SYNTAX_CODES.get(error.code, "formula-syntax")
+    column = 1 if code == "formula-too-long" else error.column
+    expression = doc.data
+    for key in where:
+        expression = expression[key]
+    return diagnostic(
+        str(doc.path),
+        _expression_mark(doc, column, where),
+        "error",
+        code,
+        field,
+        problem=error.code.replace("-", " "),
+        column=error.column,
+        name=error.detail,
+        limit=error.detail,
+        length=len(expression),
+    )
+
+
+def _shown(value: float | list[float], item: dict, currency: str) -> str:
     """``value`` as the English page shows an ``item`` (an input or the result) of its unit
-    and decimals, in ``currency``."""
+    and decimals, in ``currency`` (a list's values separated by semicolons)."""
     unit, decimals = item.get("unit", "number"), item.get("decimals")
+    if isinstance(value, list):
+        return "; ".join(_shown(v, item, currency) for v in value)
     return format_value(value, unit, "en", currency, decimals, ui_strings()["en"])
 
 
@@ -80,17 +115,13 @@ def _checked_formula(
     try:
         node = parse(formula["expression"])
     except FormulaError as error:
-        yield diagnostic(
-            path,
-            _expression_mark(doc, error.column),
-            "error",
-            "formula-syntax",
-            "formula.expression",
-            problem=error.code.replace("-", " "),
-            column=error.column,
-        )
+        yield _formula_error(doc, error, ("formula", "expression"), "formula.expression")
         return None
     declared = {i["name"]: i for i in inputs}
+    lists = {name for name, item in declared.items() if item.get("list") is True}
+    misplaced = list_errors(node, lists)
+    for problem in misplaced:
+        yield _formula_error(doc, problem, ("formula", "expression"), "formula.expression")
     result = formula.get("result")
     if isinstance(result, dict) and result.get("unit") == "percent":
         for column in _times_100(node):
@@ -126,10 +157,12 @@ def _checked_formula(
     for index, alternative in enumerate(formula.get("alternatives") or []):
         if isinstance(alternative, dict) and isinstance(alternative.get("expression"), str):
             yield from _iter_alternative_errors(doc, index, alternative, declared)
-    if any(name not in declared for name in used):
+    if misplaced or any(name not in declared for name in used):
         return None
     metric = build_metric(doc.data.get("id", doc.path.stem), formula, solved=solved, node=node)
     for name in metric.forward_only:
+        if name in lists:
+            continue  # a list is never solved for, and the calculator says so
         yield diagnostic(
             path,
             doc.mark(("formula", "expression")),
@@ -145,13 +178,16 @@ def _checked_formula(
 
 
 def _times_100(node: Node) -> Iterator[int]:
-    """Columns of each 100 the expression multiplies by (``… / leads * 100``)."""
-    if node.kind == "*":
-        for arg in node.args:
-            if arg.kind == "num" and arg.value == 100:
-                yield arg.column
-    for arg in node.args:
-        yield from _times_100(arg)
+    """Columns of each 100 the expression multiplies by (``… / leads * 100``), in source
+    order; with a stack of its own, as a chain of thousands of terms is that deep."""
+    found: list[int] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.kind == "*":
+            found += [a.column for a in current.args if a.kind == "num" and a.value == 100]
+        stack.extend(current.args)
+    yield from sorted(found)
 
 
 def _iter_alternative_errors(
@@ -165,15 +201,7 @@ def _iter_alternative_errors(
     try:
         node = parse(alternative["expression"])
     except FormulaError as error:
-        yield diagnostic(
-            path,
-            _expression_mark(doc, error.column, (*where, "expression")),
-            "error",
-            "formula-syntax",
-            f"{field}.expression",
-            problem=error.code.replace("-", " "),
-            column=error.column,
-        )
+        yield _formula_error(doc, error, (*where, "expression"), f"{field}.expression")
         return
     given = alternative.get("labels")
     labels: dict = given if isinstance(given, dict) else {}
@@ -246,7 +274,36 @@ def _outside(item: dict, value: float) -> bool:
 def _is_value(value: object) -> bool:
     if isinstance(value, dict):
         return bool(value) and all(_is_value(v) for v in value.values())
+    if isinstance(value, list):
+        return bool(value) and all(_is_value(v) and not is_list(v) for v in value)
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _shapes(value: object) -> set[bool]:
+    """Whether the value, or each language's, is a list."""
+    if isinstance(value, dict):
+        return {is_list(v) for v in value.values()}
+    return {is_list(value)}
+
+
+def _iter_shape_errors(
+    doc: Document, where: tuple, field: str, declared: dict, values: dict
+) -> Iterator[Diagnostic]:
+    """A list where an input takes a single value, and a single value where it takes a list."""
+    for name, value in values.items():
+        if name not in declared and name != RESULT:
+            continue
+        wants_list = name != RESULT and declared[name].get("list") is True
+        if any(shape != wants_list for shape in _shapes(value)):
+            at = ("result",) if name == RESULT else ("inputs", name)
+            yield diagnostic(
+                str(doc.path),
+                doc.mark((*where, *at)),
+                "error",
+                "example-scalar-for-list" if wants_list else "example-list-for-scalar",
+                ".".join((field, *at)),
+                name=name,
+            )
 
 
 def _iter_example_errors(
@@ -278,6 +335,10 @@ def _iter_example_errors(
         )
     values = example_values(example)
     if missing or unknown or not all(_is_value(v) for v in values.values()):
+        return
+    shapes = list(_iter_shape_errors(doc, where, field, declared, values))
+    yield from shapes
+    if shapes:
         return
     source = config.source_language
     money = money_names(metric)
@@ -382,7 +443,7 @@ class _ExampleCheck:
     def in_language(self, lang: str) -> Iterator[Diagnostic]:
         source = self.config.source_language
         currency = self.config.language(lang).currency
-        given: dict[str, float] = {}
+        given: dict[str, float | list[float]] = {}
         for name, written in self.values.items():
             value = value_in(written, lang, source)
             if name != RESULT and value is not None:
@@ -391,17 +452,32 @@ class _ExampleCheck:
             return  # a mapping without the source language's value: the schema says so
         result = self.metric.result
         for name, value in given.items():
-            if _outside(self.declared[name], value):
+            for row in value if isinstance(value, list) else [value]:
+                if _outside(self.declared[name], row):
+                    yield from self._report(
+                        self._at(name, lang), "example-out-of-range", name=name, value=row
+                    )
+                    break
+        rows = [(name, len(v)) for name, v in given.items() if isinstance(v, list)]
+        for name, count in rows[1:]:
+            if count != rows[0][1]:
+                own = [n for n in (name, rows[0][0]) if self._at(n, lang)[-1] == lang]
                 yield from self._report(
-                    self._at(name, lang), "example-out-of-range", name=name, value=value
+                    self._at((own or [name])[0], lang),
+                    "example-length-mismatch",
+                    name=rows[0][0],
+                    count=rows[0][1],
+                    other=name,
+                    other_count=count,
                 )
+                return
         try:
             computed = evaluate(self.metric.ast, given)
         except FormulaError as error:
             yield from self._report(("inputs",), f"example-{error.code}")
             return
         stated = value_in(self.values.get(RESULT), lang, source)
-        if stated is None:
+        if stated is None or isinstance(stated, list):  # a result is one number
             return
         percent = result.get("unit") == "percent"
         if percent and abs(stated) > PERCENT_SCALE:
@@ -451,6 +527,8 @@ class _ExampleCheck:
                 continue  # the inverse is undefined at this point (e.g. solving for a divisor of 0)
             item = self.declared[name]
             value = given[name]
+            if isinstance(value, list):
+                continue  # a list is never solved for
             if _shown(back, item, currency) != _shown(value, item, currency):
                 yield from self._report(
                     self._at(name, lang),

@@ -263,7 +263,7 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     # Formulas
     "formula-syntax": (
         N_("the formula does not parse: {problem} at column {column} of the expression."),
-        N_("Use input names, numbers, + - * / and parentheses."),
+        N_("Use input names, numbers, + - * /, parentheses and sum( ) over list inputs."),
     ),
     "formula-unknown-name": (
         N_("the formula uses '{name}', which is not one of the inputs."),
@@ -378,6 +378,59 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("solving the formula for '{name}' gives {computed}, not the example's {value}."),
         N_("Check the example's result and inputs."),
     ),
+    # Formulas: limits and list inputs (issue #19)
+    "formula-too-long": (
+        N_("the formula is {length} characters long; the limit is {limit}."),
+        N_("Shorten the expression."),
+    ),
+    "formula-too-deep": (
+        N_(
+            "parentheses, minus signs and sum( ) are nested more than {limit} deep at column "
+            "{column} of the expression."
+        ),
+        N_("Remove the parentheses and minus signs that are not needed."),
+    ),
+    "formula-number-too-long": (
+        N_("the number at column {column} of the expression has more than {limit} characters."),
+        N_("Write it with fewer digits."),
+    ),
+    "formula-unknown-function": (
+        N_(
+            "the formula calls '{name}' at column {column}, which is not a function; the only "
+            "function is sum( )."
+        ),
+        N_("Write an operator between '{name}' and the parenthesis, e.g. '{name} * (…)'."),
+    ),
+    "formula-function-without-parentheses": (
+        N_("'{name}' at column {column} is a function, not an input."),
+        N_(
+            "Put what it adds up in parentheses, e.g. 'sum(amount)'; "
+            "no input may be called '{name}'."
+        ),
+    ),
+    "formula-list-outside-sum": (
+        N_(
+            "'{name}' at column {column} is a list (one value per row) used outside sum( ), "
+            "where the formula needs a single value."
+        ),
+        N_("Add its rows up inside sum( ), e.g. 'sum({name} * …)', or remove 'list: true'."),
+    ),
+    "formula-sum-without-list": (
+        N_("sum( ) at column {column} adds up no list input."),
+        N_("Put an input declared with 'list: true' inside it, or remove sum( )."),
+    ),
+    "example-list-for-scalar": (
+        N_("'{name}' takes a single value, but the example gives a list."),
+        N_("Give one number, or declare the input with 'list: true'."),
+    ),
+    "example-scalar-for-list": (
+        N_("'{name}' is a list (one value per row), but the example gives a single number."),
+        N_("Give one value per row, e.g. '{name}: [100000, 50000]'."),
+    ),
+    "example-length-mismatch": (
+        N_("the example gives {count} values for '{name}' but {other_count} for '{other}'."),
+        N_("Give every list input of the example the same number of rows."),
+    ),
     "internal-error": (
         N_("unexpected failure while checking this file ({error})."),
         N_("Please report this together with the file."),
@@ -420,6 +473,13 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("the formula cannot be solved for '{name}'; choose one of: {names}."),
         None,
     ),
+    "calc-cannot-solve-list": (
+        N_(
+            "'{name}' is a list (one value per row), and the formula is solved only for a "
+            "single value; choose one of: {names}."
+        ),
+        None,
+    ),
     # glossary calc: finding the metric and listing its inputs (issue 19)
     "calc-not-metric": (
         N_("'{concept}' is the concept '{id}', which has no formula to calculate."),
@@ -442,6 +502,10 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "calc-solve-example": (N_("Solving for an input, with --solve NAME:"), None),
     "calc-give-input": (N_("Give it as {name}=VALUE."), None),
     "calc-input-unit": (N_("{label} ({unit})"), None),
+    "calc-input-list": (
+        N_("{label} ({unit}), one value per row: separate the values with commas"),
+        None,
+    ),
     "calc-unit-currency": (N_("amount of money in {currency}"), None),
     "calc-unit-percent": (N_("percentage; 8 and 8% both mean 8 percent"), None),
     "calc-unit-count": (N_("count"), None),
@@ -683,6 +747,38 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     ),
     "status-unreadable": (
         N_("{files} left out of these counts: unreadable ('glossary check' shows why)."),
+        None,
+    ),
+    # Flashcard decks (glossary export --format anki, apkg, quizlet)
+    "export-deck-option": (
+        N_("{option} is for --format anki, apkg or quizlet; {format} always holds every concept."),
+        None,
+    ),
+    "export-binary-to-terminal": (
+        N_("an Anki package is a binary file; write it to a file with --output FILE.apkg."),
+        None,
+    ),
+    "export-unknown-language": (
+        N_("'{lang}' is not one of the glossary's languages."),
+        N_("Use one of: {languages}."),
+    ),
+    "export-unknown-path": (
+        N_("'{path}' is not a learning path (a file in terms/paths/)."),
+        N_("{hint}"),
+    ),
+    "export-unknown-category": (
+        N_("'{category}' is not a category of the glossary."),
+        N_("{hint}"),
+    ),
+    "export-empty-deck": (
+        N_(
+            "nothing was exported: no concept in '{scope}' has both a term and a definition "
+            "in {lang}."
+        ),
+        None,
+    ),
+    "export-deck-written": (
+        N_("wrote {cards} card(s) from {concepts} concept(s) to {path}."),
         None,
     ),
 }

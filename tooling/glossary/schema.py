@@ -59,7 +59,9 @@ def build_schema(config: Config) -> dict:
         properties={
             lang.tag: {
                 "description": f"The value on the {lang.name} page (amounts in {lang.currency}).",
-                "type": "number",
+                "type": ["number", "array"],
+                "items": {"type": "number"},
+                "minItems": 1,
             }
             for lang in config.languages
         },
@@ -158,6 +160,7 @@ def _type_of(node: dict, schema: dict) -> str:
         "number": "number",
         "integer": "whole number",
         "object": "mapping",
+        "boolean": "`true` or `false`",
     }.get(node.get("type", ""), "value")
 
 

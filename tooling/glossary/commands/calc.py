@@ -29,7 +29,8 @@ EXAMPLE = """
     glossary calc annual-contract-value tcv=100000 one_time_fees=0 contract_years=4
     glossary calc churn-rate --solve customers_lost result=8% customers_start=100 --lang ko
     glossary calc CAC sales_marketing_spend="2억 5,000만" new_customers=50 --lang ko
-    glossary calc commission sales_amount=100000 commission_rate=15 --format json"""
+    glossary calc commission sales_amount=100000 commission_rate=15 --format json
+    glossary calc weighted-pipeline amount=100000,50000,20000 probability=20,50,90"""
 DETAILS = """
     The metric is its id, or any of its names or abbreviations in any language (CAC,
     이탈률, 流失率); with no values, the command lists the metric's inputs. Give every
@@ -40,7 +41,13 @@ DETAILS = """
     0.08). A percentage below 1 without the sign (0.08) is read as written, 0.08
     percent, with a warning: type 8% if you meant 8 percent. Amounts may have grouping
     commas, fullwidth digits and Korean or Chinese units, read exactly: 5000만,
-    2억 5,000만, 5万, 2.5亿, 30萬, 1.2億. Messages and number formats follow --lang."""
+    2억 5,000만, 5万, 2.5亿, 30萬, 1.2億.
+
+    A list input (one value per row) takes its values separated by commas
+    (amount=100000,50000,20000), or by semicolons when commas group digits
+    (amount="100,000; 50,000" or amount="2억 5,000만; 5000만"); each value is then read
+    as above, and the decimal separator is always a point. Messages and number formats
+    follow --lang."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -178,9 +185,8 @@ def describe_inputs(metric: Metric, lang: str, title: str, currency: str | None)
     lines = [f"{title} = {formula}", "", render_message("calc-inputs", {})]
     for item in metric.inputs:
         name = item["name"]
-        described = render_message(
-            "calc-input-unit", {"label": labels[name], "unit": _unit(item, money)}
-        )
+        code = "calc-input-list" if item.get("list") is True else "calc-input-unit"
+        described = render_message(code, {"label": labels[name], "unit": _unit(item, money)})
         lines.append(f"  {name:<{width}}  {described}")
     result_unit = _unit(metric.result, money)
     lines.append(render_message("calc-result-input", {"unit": result_unit}))

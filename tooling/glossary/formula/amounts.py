@@ -26,6 +26,7 @@ from importlib import resources
 # quantizing are then exact (Decimal's default 28 digits made 1e25 fail to format).
 EXACT = decimal.Context(prec=800, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
 
+MAX_TYPED = 100  # characters in one typed value, as calculator.mjs's MAX_TYPED
 LIMIT = 400  # the power of ten past which a typed value is no double (too large, or 0)
 _PLAIN = re.compile(r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _PART = r"(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
@@ -49,7 +50,10 @@ class Typed:
 
 
 def parse_typed(raw: str) -> Typed:
-    """``raw`` as the calculators read it (see the module doc)."""
+    """``raw`` as the calculators read it (see the module doc); past ``MAX_TYPED``
+    characters it is no number (a megabyte pasted in is refused at once)."""
+    if len(raw) > MAX_TYPED:
+        return Typed(problem="invalid")
     text = re.sub(r"[\s,_]", "", unicodedata.normalize("NFKC", raw))
     if not text:
         return Typed(problem="empty")

@@ -5,6 +5,7 @@ the caller passes in (``data/ui.toml``'s section for the language)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,6 +28,15 @@ def parse_number(raw: str) -> float | None:
     """What a reader typed, as the calculator reads it (None if it is not a number)."""
     typed = parse_typed(raw)
     return None if typed.value is None or typed.problem else to_float(typed.value)
+
+
+def split_rows(raw: str) -> list[str]:
+    """A list input's values as typed on the command line: separated by commas
+    (``100000,50000,20000``), or by semicolons, and then commas group digits
+    (``100,000; 50,000``). A decimal separator is always a point."""
+    text = unicodedata.normalize("NFKC", raw)
+    rows = text.split(";") if ";" in text else text.split(",")
+    return [row.strip() for row in rows]
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,9 @@ def calculate_metric(
         if not sep or name not in names:
             return Calculation(usage=("calc-bad-value", {"value": pair, "names": ", ".join(names)}))
         typed[name] = value
+    if target in metric.lists:
+        solvable = ", ".join([RESULT, *metric.inverses])
+        return Calculation(usage=("calc-cannot-solve-list", {"name": target, "names": solvable}))
     if target != RESULT and target not in metric.inverses:
         solvable = ", ".join([RESULT, *metric.inverses])
         return Calculation(usage=("calc-cannot-solve", {"name": target, "names": solvable}))
@@ -75,7 +88,7 @@ def calculate_metric(
 class Outcome:
     value: float | None = None
     error: str | None = None
-    values: dict = field(default_factory=dict)
+    values: dict = field(default_factory=dict)  # by name: a number, or a list's rows
     warnings: list[str] = field(default_factory=list)
     field: str | None = None
 
@@ -88,10 +101,11 @@ def _message(template: str, label: str, bound: str = "", **more: str) -> str:
     return attach_particles(text)
 
 
-def snap_to_bounds(item: dict, value: float, env: Mapping[str, float]) -> float:
+def snap_to_bounds(item: dict, value: float, env: Mapping[str, float | list[float]]) -> float:
     """A solved ``value`` a residue away from ``item``'s min or max is that bound (mirrors
-    ``snapToBounds`` in calculator.mjs)."""
-    tolerance = max([1.0, abs(value), *(abs(v) for v in env.values())]) * SNAP
+    ``snapToBounds`` in calculator.mjs); a list's rows count among the sum's numbers."""
+    numbers = [n for v in env.values() for n in (v if isinstance(v, list) else [v])]
+    tolerance = max([1.0, abs(value), *(abs(n) for n in numbers)]) * SNAP
     for key in ("min", "max"):
         bound = item.get(key)
         if bound is not None and abs(value - bound) <= tolerance:
@@ -138,6 +152,53 @@ def _bound_error(
     return None
 
 
+def _typed_value(
+    item: dict, raw: str, lang: str, currency: str, words: Mapping[str, str], warnings: list[str]
+) -> float | str:
+    """One typed value of ``item`` as the formula takes it, or the message about it; a
+    warning about how it was typed goes to ``warnings``."""
+    value, said = read_input(item, raw, words)
+    if value is None:
+        return said or ""
+    if said:
+        warnings.append(said)
+    problem = None if item["name"] == RESULT else _bound_error(item, value, lang, currency, words)
+    return problem or value
+
+
+def _typed_rows(
+    item: dict, raw: str, lang: str, currency: str, words: Mapping[str, str], warnings: list[str]
+) -> list[float] | str:
+    """A list input's typed values, or the message about the first bad one (naming its
+    row). The rows are split first (``split_rows``), and each is then read as one value."""
+    if not raw.strip():
+        return _message(words["error_missing"], item["label"])
+    values = []
+    for row, text in enumerate(split_rows(raw), start=1):
+        label = words["row_label"].format(label=item["label"], row=row)
+        value = _typed_value({**item, "label": label}, text, lang, currency, words, warnings)
+        if isinstance(value, str):
+            return value
+        values.append(value)
+    return values
+
+
+def _rows_error(items: list[dict], env: dict, words: Mapping[str, str]) -> str | None:
+    """The message when list inputs have different numbers of rows."""
+    lists = [item for item in items if isinstance(env.get(item["name"]), list)]
+    for other in lists[1:]:
+        first = lists[0]
+        if len(env[other["name"]]) != len(env[first["name"]]):
+            text = words["error_rows"].format(
+                label=first["label"],
+                count=len(env[first["name"]]),
+                other=other["label"],
+                other_count=len(env[other["name"]]),
+            )
+            return attach_particles(text)
+    return None
+
+
 def calculate(
     metric: Metric,
     lang: str,
@@ -152,22 +213,20 @@ def calculate(
     items.append(
         {"name": RESULT, "label": result_label, "unit": metric.result.get("unit", "number")}
     )
-    env: dict[str, float] = {}
+    env: dict[str, float | list[float]] = {}
     warnings: list[str] = []
     for item in items:
         if item["name"] == target:
             continue
-        value, said = read_input(item, typed.get(item["name"], ""), words)
-        if value is None:
-            return Outcome(error=said, warnings=warnings, field=item["name"])
-        if said:
-            warnings.append(said)
-        problem = (
-            None if item["name"] == RESULT else _bound_error(item, value, lang, currency, words)
-        )
-        if problem:
-            return Outcome(error=problem, warnings=warnings, field=item["name"])
+        raw = typed.get(item["name"], "")
+        read = _typed_rows if item.get("list") is True else _typed_value
+        value = read(item, raw, lang, currency, words, warnings)
+        if isinstance(value, str):
+            return Outcome(error=value, warnings=warnings, field=item["name"])
         env[item["name"]] = value
+    problem = _rows_error(items, env, words)
+    if problem:
+        return Outcome(error=problem, warnings=warnings)
     ast = metric.ast if target == RESULT else metric.inverses[target]
     try:
         value = evaluate(ast, env)
@@ -199,14 +258,20 @@ def describe(
     labels = {i["name"]: (i.get("label") or {}).get(lang, i["name"]) for i in metric.inputs}
     labels[RESULT] = result_label
 
-    def show(name: str, reading: bool = False) -> str:
+    def shown(name: str, value: float, reading: bool = False) -> str:
         unit, decimals = units[name]
         per = metric.result.get("per") if name == RESULT else None
-        value = outcome.values[name]
         return format_value(value, unit, lang, currency, decimals, words, per, reading)
 
+    def show(name: str, reading: bool = False) -> str:
+        return shown(name, outcome.values[name], reading)
+
+    def show_rows(name: str) -> str | list[str]:
+        value = outcome.values[name]
+        return [shown(name, v) for v in value] if isinstance(value, list) else show(name)
+
     formula = render_expression(
-        metric.ast, show, lambda n: format_value(n, "number", lang, currency, 6)
+        metric.ast, show_rows, lambda n: format_value(n, "number", lang, currency, 6)
     )
     return {
         "solve": target,
@@ -219,8 +284,11 @@ def describe(
     }
 
 
-def _typed(item: dict, value: float) -> str:
-    """``value`` as a reader types it, nothing rounded: a percentage with its sign (8%)."""
+def _typed(item: dict, value: float | list[float]) -> str:
+    """``value`` as a reader types it, nothing rounded: a percentage with its sign (8%);
+    a list input's rows separated by commas (``split_rows``)."""
+    if isinstance(value, list):
+        return ",".join(_typed(item, row) for row in value)
     exact = Decimal(repr(value))
     if item.get("unit") == "percent":
         return plain_decimal(shift(exact, 2)) + "%"
@@ -249,6 +317,7 @@ def inputs_json(metric: Metric, lang: str) -> dict:
                 "name": i["name"],
                 "label": (i.get("label") or {}).get(lang, i["name"]),
                 "unit": i.get("unit", "number"),
+                **({"list": True} if i.get("list") is True else {}),
             }
             for i in metric.inputs
         ],

@@ -17,6 +17,7 @@ from babel.numbers import get_currency_precision, parse_pattern
 
 from glossary.config import language
 from glossary.formula.amounts import EXACT, read_amount, reading_for
+from glossary.formula.grammar import fold_json
 
 CURRENCIES = ["USD", "KRW", "CNY", "TWD", "EUR", "JPY"]  # the calculators' currency picker
 DEFAULT_DECIMALS = {
@@ -166,29 +167,60 @@ def _with_reading(
 
 
 SYMBOLS = {"+": "+", "-": "\u2212", "*": "\u00d7", "/": "\u00f7"}
-PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3, "num": 4, "var": 4}
+PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3, "num": 4, "var": 4, "sum": 4}
+SUM = "\u03a3"
+
+Shown = tuple[int, str | list[str]]  # precedence, the text (one per row inside a sum)
 
 
 def render_expression(
     ast: list,
-    show_var: Callable[[str], str],
+    show_var: Callable[[str], str | list[str]],
     show_num: Callable[[float], str],
-    parent: int = 0,
-    right: bool = False,
 ) -> str:
     """Infix text of a JSON AST with × ÷ − and only the parentheses needed (mirrors
-    ``renderExpression`` in calculator.mjs)."""
-    kind = ast[0]
+    ``renderExpression`` in calculator.mjs). ``show_var`` gives a name's text, or one text
+    per row for a list's values: then a ``sum( )`` is written out row by row
+    ("$700.00 × 20% + $450.00 × 50%"); else it is "Σ (…)"."""
+    text = fold_json(ast, lambda node, args: _render(node, args, show_var, show_num))[1]
+    return text if isinstance(text, str) else " + ".join(text)
+
+
+def _wrap(shown: Shown, parent: int, right: bool = False) -> str | list[str]:
+    mine, text = shown
+    if mine < parent or (right and mine == parent):
+        return [f"({t})" for t in text] if isinstance(text, list) else f"({text})"
+    return text
+
+
+def _combine(join: Callable[..., str], *parts: str | list[str]) -> str | list[str]:
+    rows = next((len(p) for p in parts if isinstance(p, list)), None)
+    if rows is None:
+        return join(*parts)
+    columns = [p if isinstance(p, list) else [p] * rows for p in parts]
+    return [join(*row) for row in zip(*columns, strict=True)]
+
+
+def _render(
+    node: list,
+    args: list[Shown],
+    show_var: Callable[[str], str | list[str]],
+    show_num: Callable[[float], str],
+) -> Shown:
+    kind = node[0]
     if kind == "num":
-        return show_num(ast[1])
+        return 4, show_num(node[1])
     if kind == "var":
-        return show_var(ast[1])
+        return 4, show_var(node[1])
     if kind == "neg":
-        return "\u2212" + render_expression(ast[1], show_var, show_num, PRECEDENCE["neg"])
+        return 3, _combine(lambda a: "\u2212" + a, _wrap(args[0], 3))
+    if kind == "sum":
+        inner = args[0][1]
+        if not isinstance(inner, list):
+            return 4, f"{SUM} ({inner})"
+        if len(inner) == 1:
+            return args[0]
+        return (1, " + ".join(_wrap(args[0], 1))) if inner else (4, show_num(0))
     mine = PRECEDENCE[kind]
-    text = (
-        render_expression(ast[1], show_var, show_num, mine)
-        + f" {SYMBOLS[kind]} "
-        + render_expression(ast[2], show_var, show_num, mine, kind in "-/")
-    )
-    return f"({text})" if mine < parent or (right and mine == parent) else text
+    left, right = _wrap(args[0], mine), _wrap(args[1], mine, kind in "-/")
+    return mine, _combine(lambda a, b: f"{a} {SYMBOLS[kind]} {b}", left, right)

@@ -32,11 +32,18 @@ def example_values(example: Mapping) -> dict[str, object]:
     return values
 
 
-def value_in(value: object, lang: str, source: str) -> float | None:
-    """A value as ``lang`` shows it: the number, the language's own, or the source's."""
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def value_in(value: object, lang: str, source: str) -> float | list[float] | None:
+    """A value as ``lang`` shows it: the number (or a list input's numbers, one per row),
+    the language's own, or the source's."""
     if isinstance(value, Mapping):
         value = value.get(lang, value.get(source))
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if isinstance(value, list):
+        return list(value) if value and all(map(_is_number, value)) else None
+    return value if _is_number(value) else None  # type: ignore[return-value]
 
 
 def same_currency(lang: str, source: str) -> bool:
@@ -79,7 +86,7 @@ class LocalExample:
 
     lang: str
     currency: str
-    inputs: dict[str, float]
+    inputs: dict[str, float | list[float]]
     result: float | None
 
 
@@ -93,6 +100,7 @@ def localize_example(metric: Metric, example: Mapping, lang: str, source: str) -
         for name, value in values.items()
         if name != RESULT and (number := value_in(value, used, source)) is not None
     }
+    result = value_in(values.get(RESULT), used, source)
     return LocalExample(
-        used, language(used).currency, inputs, value_in(values.get(RESULT), used, source)
+        used, language(used).currency, inputs, None if isinstance(result, list) else result
     )

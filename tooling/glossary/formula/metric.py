@@ -31,8 +31,13 @@ class Metric:
     def input(self, name: str) -> dict:
         return next(i for i in self.inputs if i.get("name") == name)
 
+    @property
+    def lists(self) -> tuple[str, ...]:
+        """The inputs that take one value per row (``list: true``)."""
+        return tuple(i["name"] for i in self.inputs if i.get("list") is True)
 
-CACHE_VERSION = 2  # 2: inverses no longer simplified
+
+CACHE_VERSION = 3  # 2: inverses no longer simplified; 3: sum( ) of list inputs
 Solution = tuple[tuple[str, Any, "str | None"], ...]  # (input, frozen AST or None, problem)
 
 

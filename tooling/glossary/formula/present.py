@@ -21,6 +21,7 @@ from glossary.formula.evaluate import evaluate
 from glossary.formula.examples import LocalExample, localize_example, money_names
 from glossary.formula.grammar import FormulaError, parse, to_json
 from glossary.formula.metric import RESULT, Metric
+from glossary.particles import attach_particles
 
 UI_KEYS = (
     "unit_days",
@@ -37,6 +38,12 @@ UI_KEYS = (
     "error_above",
     "error_not_above",
     "error_division",
+    "row_label",
+    "remove_row",
+    "row_added",
+    "row_removed",
+    "rows_pasted",
+    "error_solve_list",
     "error_not_percent",
     "error_too_large",
     "error_overflow",
@@ -53,6 +60,35 @@ def _label(item: dict, lang: str, source: str) -> str:
 def _display_input(item: dict, value: float) -> str:
     shown = value * 100 if item.get("unit") == "percent" else value
     return format(shown, ".15g")
+
+
+def _not_solvable(ui: dict, label: str) -> str:
+    return attach_particles(ui["error_solve_list"].replace("{label}", label))
+
+
+def _field(item: dict, first: dict) -> dict:
+    """An input of the calculator, with the first example's value (a list's, one per row)."""
+    value = first.get(item["name"])
+    field = {
+        "name": item["name"],
+        "label": item["label"],
+        "unit": item.get("unit"),
+        "suffix": "%" if item.get("unit") == "percent" else "",
+        "list": item.get("list") is True,
+    }
+    if field["list"]:
+        return {**field, "values": [_display_input(item, v) for v in value or [""]]}
+    return {**field, "value": "" if value is None else _display_input(item, value)}
+
+
+def _rows_table(rows: list[tuple[str, list[str]]]) -> dict | None:
+    """A worked example's list inputs as a table: their labels, then one line per row."""
+    if not rows:
+        return None
+    return {
+        "labels": [label for label, _ in rows],
+        "rows": list(zip(*(v for _, v in rows), strict=False)),
+    }
 
 
 def _alternative_text(
@@ -89,11 +125,16 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
     }
     by_name = {item["name"]: item for item in inputs}
 
-    def show(name: str, value: float, money: str, reading: bool = False) -> str:
+    def show_one(name: str, value: float, money: str, reading: bool = False) -> str:
         item = result if name == RESULT else by_name[name]
         unit, decimals = item.get("unit", "number"), item.get("decimals")
         per = result["per"] if name == RESULT else None
         return format_value(value, unit, lang, money, decimals, ui, per, reading)
+
+    def show(name: str, value: float | list[float], money: str) -> str | list[str]:
+        if isinstance(value, list):
+            return [show_one(name, v, money) for v in value]
+        return show_one(name, value, money)
 
     def show_num(number: float) -> str:
         return format_value(number, "number", lang, currency, 6)
@@ -109,34 +150,29 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
             continue
         description = (example.get("description") or {}).get(lang, "")
 
-        def show_given(name: str, given: LocalExample = shown) -> str:
+        def show_given(name: str, given: LocalExample = shown) -> str | list[str]:
             return show(name, given.inputs[name], given.currency)
 
+        given = [(by_name[n]["label"], show_given(n)) for n in shown.inputs if n in by_name]
         examples.append(
             {
                 "description": description,
+                # a single amount has its reading in words beside it; a list's table cells
+                # keep to the figures
                 "rows": [
-                    (by_name[n]["label"], show(n, v, shown.currency, reading=True))
+                    (by_name[n]["label"], show_one(n, v, shown.currency, reading=True))
                     for n, v in shown.inputs.items()
-                    if n in by_name
+                    if n in by_name and not isinstance(v, list)
                 ],
+                "table": _rows_table([(lb, t) for lb, t in given if isinstance(t, list)]),
                 "substituted": render_expression(metric.ast, show_given, show_num)
                 + " = "
-                + show(RESULT, value, shown.currency),
-                "result": show(RESULT, value, shown.currency),
+                + show_one(RESULT, value, shown.currency),
+                "result": show_one(RESULT, value, shown.currency),
             }
         )
     first = local[0].inputs if local else {}
-    fields = [
-        {
-            "name": item["name"],
-            "label": item["label"],
-            "unit": item.get("unit"),
-            "value": _display_input(item, first[item["name"]]) if item["name"] in first else "",
-            "suffix": "%" if item.get("unit") == "percent" else "",
-        }
-        for item in inputs
-    ]
+    fields = [_field(item, first) for item in inputs]
     data = {
         "lang": lang,
         "locale": language(lang).intl,
@@ -148,6 +184,7 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
                 **{
                     k: item.get(k) for k in ("name", "label", "unit", "min", "max", "exclusive_min")
                 },
+                "list": item.get("list") is True,
                 "decimals": resolved_decimals(item.get("unit", "number"), item.get("decimals")),
             }
             for item in inputs
@@ -171,11 +208,16 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
             if isinstance(alt, dict)
         ],
         "examples": examples,
-        "fields": fields,
+        "fields": [f for f in fields if not f["list"]],
+        "list_fields": [f for f in fields if f["list"]],
+        "rows": list(range(1, 1 + max((len(f["values"]) for f in fields if f["list"]), default=0))),
         "result_field": {"name": RESULT, "label": result_label},
         "solve_options": [
-            (name, result_label if name == RESULT else by_name[name]["label"]) for name in solvable
-        ],
+            (name, result_label if name == RESULT else by_name[name]["label"], False)
+            for name in solvable
+        ]
+        # a list is never solved for: offered disabled, saying why
+        + [(name, _not_solvable(ui, by_name[name]["label"]), True) for name in metric.lists],
         # the currency picker: only where there is money to count
         "currencies": [currency, *(c for c in CURRENCIES if c != currency)]
         if money_names(metric)
