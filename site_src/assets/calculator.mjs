@@ -147,8 +147,19 @@ function withReading(shown, value, currency, decimals, text, reading) {
   return words ? text.amount_reading.replace("{amount}", () => shown).replace("{reading}", () => words) : shown
 }
 
+// Fraction digits that show a small value's first digit (0.03 %, not 0 %), up to four
+// more than usual (enough_digits).
+export function enoughDigits(value, unit, [min, max]) {
+  const scale = unit === "percent" ? 2 : 0
+  for (let extra = 0; extra < 5; extra++) {
+    if (shownValue(value, max + extra + scale) !== 0) return [min, max + extra]
+  }
+  return [min, max]
+}
+
 function formatUnit(value, unit, locale, currency, decimals, text) {
-  const [min, max] = fractionDigits(unit, decimals, currency)
+  let [min, max] = fractionDigits(unit, decimals, currency)
+  if (unit !== "currency") [min, max] = enoughDigits(value, unit, [min, max])
   value = shownValue(value, max + (unit === "percent" ? 2 : 0))
   const options = { minimumFractionDigits: min, maximumFractionDigits: max }
   if (unit === "currency") return new Intl.NumberFormat(locale, { ...options, style: "currency", currency }).format(value)

@@ -128,6 +128,8 @@ def _format_unit(
 ) -> str:
     currency = currency or default_currency(lang)
     fractions = decimals_for(unit, decimals, currency)
+    if unit != "currency":
+        fractions = enough_digits(value, unit, fractions)
     value = shown_value(value, fractions[1] + (2 if unit == "percent" else 0))
     if unit == "currency":
         return _apply("currency", value, lang, fractions, currency)
@@ -136,6 +138,17 @@ def _format_unit(
     number = _apply("decimal", value, lang, fractions, None)
     template = TEMPLATES.get(unit)
     return words[template].format(n=number) if template else number
+
+
+def enough_digits(value: float, unit: str, fractions: tuple[int, int]) -> tuple[int, int]:
+    """Fraction digits that show a small value's first digit (0.03 %, not 0 %), up to four
+    more than usual; mirrors ``enoughDigits`` in calculator.mjs."""
+    low, high = fractions
+    scale = 2 if unit == "percent" else 0
+    for extra in range(5):
+        if shown_value(value, high + extra + scale) != 0:
+            return low, high + extra
+    return fractions
 
 
 def shown_value(value: float, digits: int) -> float:
