@@ -22,6 +22,7 @@ pytestmark = pytest.mark.gates
 
 SLUGS = ("en", "ko", "zh-hans", "zh-hant")
 METRIC, TERM = "churn-rate", "lead"
+PATH = "week-1"  # a learning path
 
 
 def sample(site: Path) -> list[str]:
@@ -44,6 +45,8 @@ def sample(site: Path) -> list[str]:
             f"{slug}/terms/{METRIC}/index.html",
             f"{slug}/guide/editing/index.html",
             f"{slug}/404.html",
+            f"{slug}/paths/index.html",
+            f"{slug}/paths/{PATH}/index.html",
         ]
         pages += [  # the reference pages are English only
             p.relative_to(site).as_posix() for p in sorted(root.glob("reference/*/index.html"))

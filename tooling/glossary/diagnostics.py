@@ -29,6 +29,7 @@ class Diagnostic:
     code: str
     field: str = ""
     params: tuple[tuple[str, object], ...] = ()
+    after: tuple[int, ...] = ()  # listed right after the problem at this place: its cause
 
     @property
     def message(self) -> str:
@@ -51,6 +52,7 @@ class Diagnostic:
 
     def to_json(self) -> dict:
         data = asdict(self)
+        del data["after"]
         data["params"] = {k: resolve(v) for k, v in self.params}
         data.update(message=self.message, fix=self.fix)
         return data
@@ -109,9 +111,12 @@ class Report:
         self.diagnostics.extend(configure(items, self.config or load_config()))
 
     def sorted(self) -> list[Diagnostic]:
-        """Each diagnostic once, by file and place, in the order found within a place."""
+        """Each diagnostic once, by file and place, in the order found within a place; a
+        problem that follows from another right after its cause."""
         unique = dict.fromkeys(self.diagnostics)
-        return sorted(unique, key=lambda d: (d.path, d.line, d.column))
+        return sorted(
+            unique, key=lambda d: (d.path, *(d.after or (d.line, d.column)), bool(d.after))
+        )
 
     def count(self, severity: str) -> int:
         return sum(1 for d in dict.fromkeys(self.diagnostics) if d.severity == severity)

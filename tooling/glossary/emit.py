@@ -203,7 +203,12 @@ def language_config(
         },
         "plugins": [{"search": search}],
         "extra_css": ["assets/glossary.css"],
-        "extra_javascript": ["assets/glossary.js", "assets/calculator.mjs", "assets/search.mjs"],
+        "extra_javascript": [
+            "assets/glossary.js",
+            "assets/calculator.mjs",
+            "assets/search.mjs",
+            "assets/paths.mjs",
+        ],
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
 

@@ -276,6 +276,8 @@ class Linked:
     concepts: dict
     relations: dict  # concept id -> [(kind, target)] in both directions
     metrics: dict = field(default_factory=dict)  # concept id -> Metric (the formulas stage)
+    # learning paths (``learning.LearningPath``) by id, in their order: id -> LearningPath
+    paths: dict = field(default_factory=dict)
     languages: dict = field(
         default_factory=dict, repr=False, compare=False
     )  # lang -> LanguageLinks

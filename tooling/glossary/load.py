@@ -62,6 +62,12 @@ class Document:
             where = where[:-1]
         return self.marks.get((), (1, 1))
 
+    def char_mark(self, where: Place, text: str, offset: int) -> tuple[int, int]:
+        """The line and column of the character at ``offset`` of the text value at
+        ``where``, inside folded and literal blocks too."""
+        lines = self.source.split("\n")
+        return position_in(text_anchors(lines, self.mark(where), text), offset)
+
 
 def resolve_scalar(text: str) -> Any:
     """A plain scalar's value under the YAML 1.2 core schema."""

@@ -356,6 +356,31 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("unexpected failure while checking this file ({error})."),
         N_("Please report this together with the file."),
     ),
+    # Learning paths (terms/paths/<id>.yaml; glossary.learning)
+    "path-missing-language": (
+        N_("the path has no {lang} title and purpose."),
+        N_("Add the section '{lang}:' with 'title:' and 'purpose:'."),
+    ),
+    "step-missing-language": (
+        N_("step {step} has no {lang} line on why it comes here."),
+        N_("Add '{lang}:' with one line on why the concept comes at this point."),
+    ),
+    "path-no-steps": (
+        N_("the path has no steps."),
+        N_("List its concepts in reading order, each as '- concept: <concept id>'."),
+    ),
+    "duplicate-step": (
+        N_("'{concept}' is already step {step} of this path."),
+        N_("Keep each concept once, at the point where the reader needs it."),
+    ),
+    "duplicate-path-id": (
+        N_("the path id '{value}' is also used by {other}."),
+        N_("Give each path its own id, the same as its file name."),
+    ),
+    "duplicate-order": (
+        N_("the order {value} is also used by {other}."),
+        N_("Give each path its own number: it sets where the path stands on the home page."),
+    ),
     # Run summary and usage
     "summary": (N_("{files} file(s) checked: {errors} error(s), {warnings} warning(s)."), None),
     "no-files": (N_("no term files (*.yaml) found in {paths}."), None),
@@ -376,6 +401,21 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "serve-rebuilt": (N_("rebuilt in {seconds} s"), None),
+    "serve-building": (N_("Building the site for the preview…"), None),
+    "serve-progress-check": (N_("  checking the term files…"), None),
+    "serve-progress-render": (N_("  writing the pages…"), None),
+    "serve-progress-mkdocs": (N_("  building the pages of every language…"), None),
+    "serve-progress-finish": (N_("  finishing the site…"), None),
+    "serve-built": (N_("Site built in {seconds} s."), None),
+    "serve-failed": (
+        N_("the preview has nothing to show until these are fixed; it rebuilds on every save."),
+        None,
+    ),
+    "serve-serving": (N_("Preview: {url} (Ctrl+C stops it)"), None),
+    "serve-serving-previous": (
+        N_("Preview: {url} (Ctrl+C stops it). It shows the last build until the new one is ready."),
+        None,
+    ),
     # Export and import (glossary.exchange)
     "export-failed": (
         N_("nothing was exported because the term files have the errors above."),

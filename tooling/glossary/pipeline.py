@@ -14,14 +14,15 @@ from typing import NamedTuple
 from glossary.cache import CACHE_DIR, cache_file, read_cache, stamp, write_cache
 from glossary.config import Config, load_config
 from glossary.diagnostics import Diagnostic, Report, diagnostic
-from glossary.discover import discover, siblings
+from glossary.discover import concepts_folder, discover_files, siblings
 from glossary.formula.metric import Metric, Solution, SolvedInverses
 from glossary.formula_check import check_formula_block
 from glossary.index import Indexed, index_document, iter_index_errors
+from glossary.learning import LearningPath, check_paths
 from glossary.load import Document, load_document
 from glossary.model import Concept, build_concept
-from glossary.schema import build_schema
-from glossary.validate import SchemaChecker, iter_document_errors
+from glossary.schema import build_path_schema, build_schema
+from glossary.validate import SchemaChecker, attribute_causes, iter_document_errors
 from glossary.workers import Pool, cores, fork_map
 
 PARALLEL_FROM = 400  # below this many files, starting worker processes costs more than it saves
@@ -38,6 +39,7 @@ class CheckResult:
     missing: list[Path] = field(default_factory=list)
     solved: SolvedInverses = field(default_factory=SolvedInverses)
     metrics: dict[str, Metric] = field(default_factory=dict)  # by concept, with the concepts
+    paths: dict[str, LearningPath] = field(default_factory=dict)  # learning paths, in order
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ def check_file(context: CheckContext, path: Path, formulas: Pool | None = None) 
                 formula_problems, solution, metric = check_formula(context, doc)
                 problems += formula_problems
         indexed = index_document(doc, context.config)
+        problems = attribute_causes(problems, context.config)
     except Exception as error:  # a bug must name the file, never show a traceback
         problems.append(_internal_error(path, error))
         return FileResult(path, None, problems)
@@ -157,7 +160,7 @@ def _to_payload(result: FileResult) -> tuple:
 
 def diagnostic_fields(d: Diagnostic) -> tuple:
     """A diagnostic as plain values (for the marshal cache)."""
-    return d.path, d.line, d.column, d.severity, d.code, d.field, d.params
+    return d.path, d.line, d.column, d.severity, d.code, d.field, d.params, d.after
 
 
 def _from_payload(path: Path, payload: tuple) -> FileResult:
@@ -212,24 +215,26 @@ def load_glossary(
     want_concepts: bool = False,
     use_cache: bool = True,
 ) -> CheckResult:
-    """Check the term files under ``paths`` (and model them with ``want_concepts``);
-    diagnostics are reported for those files only, though references resolve against
-    every term file in their folders."""
+    """Check the term and learning-path files under ``paths`` (and model them with
+    ``want_concepts``); diagnostics are reported for those files only, though references
+    resolve against every term file in their folders (a path file's: the terms folder
+    holding its ``paths`` folder) and path files are compared with their folder's."""
     config = config or load_config()
-    targets, missing = discover(paths)
-    folders = list(dict.fromkeys(path.parent for path in targets))
+    targets, path_targets, missing = discover_files(paths)
+    path_folders = list(dict.fromkeys(map(concepts_folder, path_targets)))
+    folders = list(dict.fromkeys([*(path.parent for path in targets), *path_folders]))
     solved = SolvedInverses.read(*map(inverses_cache, folders))
     context = CheckContext(
         config, SchemaChecker(build_schema(config)), solved, verbose, want_concepts
     )
-    scope = {str(p) for p in targets}
+    scope = {str(p) for p in [*targets, *path_targets]}
     result = CheckResult(Report(config=config), missing=missing, solved=solved)
-    result.report.files = len(targets)
+    result.report.files = len(targets) + len(path_targets)
     index: list[Indexed] = []
     collecting = gc.isenabled()
     gc.disable()  # loading makes many small objects and no cycles: GC passes only cost time
     try:
-        for checked in _check_files(context, siblings(targets), use_cache):
+        for checked in _check_files(context, siblings(targets, path_folders), use_cache):
             if str(checked.path) in scope:
                 result.report.extend(checked.problems)
             if checked.indexed is not None:
@@ -241,6 +246,11 @@ def load_glossary(
             if isinstance(checked.solution, tuple):  # solved in a worker: learnt here
                 solved.learn(*checked.solution)
         cross = list(iter_index_errors(index, config))
+        if path_targets:
+            files = [load_document(path) for path in siblings(path_targets)]
+            checker = SchemaChecker(build_path_schema(config))
+            result.paths, path_problems = check_paths(files, index, config, checker, verbose)
+            cross += path_problems
     except Exception as error:  # never a traceback
         cross = [
             diagnostic(

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from glossary.collate import OTHER, index_key, jump_bar
 from glossary.config import Config, language
 from glossary.formula.present import present_metric
+from glossary.learning_pages import path_cards, render_path_pages
 from glossary.link import Linked
 from glossary.model import Concept, Source
 from glossary.translation import stale_fields
@@ -551,7 +552,8 @@ def render_home(view: LanguageView) -> Page:
         "description": view.ui["tagline"],
         "glossary": {"alternates": _alternates(view, None, "")},
     }
-    body = view.render("home.md.j2", 0, start=start, metrics=metrics)
+    cards = path_cards(view, "paths/")  # the learning paths lead, else the Start here list
+    body = view.render("home.md.j2", 0, start=start, metrics=metrics, cards=cards)
     return Page(view.lang, "index.md", _front_matter(meta) + body)
 
 
@@ -562,4 +564,18 @@ def render_language(
     view = LanguageView(linked, config, lang, settings)
     pages = [render_home(view), render_index(view), *render_groupings(view)]
     pages += [render_term(view, concept) for concept in linked.concepts.values()]
+    pages += render_paths(view, pages)  # last: a path links to its quiz if that was made
+    return pages
+
+
+def render_paths(view: LanguageView, made: list[Page]) -> list[Page]:
+    """The learning paths' pages (``learning_pages``), with their front matter."""
+    pages = []
+    for page in render_path_pages(view, [url_path(p.path) for p in made]):
+        if page.meta is None:  # a data file, copied as it is; not in the sitemap
+            pages.append(Page(view.lang, page.path, page.text, indexed=False))
+            continue
+        url = url_path(page.path)
+        meta = {**page.meta, "glossary": {"alternates": _alternates(view, None, url)}}
+        pages.append(Page(view.lang, page.path, _front_matter(meta) + page.text))
     return pages

@@ -15,6 +15,7 @@ import yaml
 from glossary.config import Config, load_config
 
 SCHEMA_FILE = "term.schema.json"
+PATH_SCHEMA_FILE = "path.schema.json"  # learning paths (``learning``)
 REFERENCE_PAGE = Path("site_src") / "en" / "reference" / "term-format.md"
 REQUIRED_ANNOTATION = "x-required"  # required, though checked as a soft check
 
@@ -74,6 +75,41 @@ def build_schema(config: Config) -> dict:
         additionalProperties=False,
     )
     return _ordered(schema, config)
+
+
+def _path_base() -> dict:
+    text = resources.files("glossary").joinpath("data/path-schema.yaml").read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def build_path_schema(config: Config) -> dict:
+    """The learning-path schema for ``config``: each language's title and purpose, and
+    each step's line in every language. A missing language is not a schema error but the
+    soft checks path-missing-language and step-missing-language (``learning``)."""
+    schema = copy.deepcopy(_path_base())
+    props = schema["properties"]
+    languages = {
+        lang.tag: {
+            "description": f"The path's title and purpose in {lang.name} ({lang.tag})"
+            + (", required." if lang.required else ", optional."),
+            "$ref": "#/$defs/heading",
+            **({REQUIRED_ANNOTATION: True} if lang.required else {}),
+        }
+        for lang in config.languages
+    }
+    schema["properties"] = {"id": props["id"], "order": props["order"], **languages, **props}
+    schema["$defs"]["step"]["properties"].update(
+        {
+            lang.tag: {
+                "description": f"Why the concept comes at this point, in one line of {lang.name}"
+                + (" (required)." if lang.required else " (optional)."),
+                "$ref": "#/$defs/text",
+                "maxLength": 300,
+            }
+            for lang in config.languages
+        }
+    )
+    return schema
 
 
 def _ordered(schema: dict, config: Config) -> dict:
@@ -190,5 +226,8 @@ def expected_files(root: Path, config: Config) -> dict[Path, str]:
     schema = build_schema(config)
     return {
         root / "tooling" / "glossary" / "data" / SCHEMA_FILE: format_schema_json(schema),
+        root / "tooling" / "glossary" / "data" / PATH_SCHEMA_FILE: format_schema_json(
+            build_path_schema(config)
+        ),
         root / REFERENCE_PAGE: render_reference(schema),
     }

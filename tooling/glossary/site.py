@@ -36,6 +36,7 @@ from glossary.emit import (
     write_root,
 )
 from glossary.exchange import format_api
+from glossary.learning import path_texts
 from glossary.link import Linked, link_glossary
 from glossary.pipeline import diagnostic_fields, inverses_cache, load_glossary
 from glossary.publish import (
@@ -63,11 +64,14 @@ from glossary.search import LEXICON_DIR, rewrite_index, search_pages
 from glossary.workers import fork_map
 
 log = logging.getLogger("glossary.timing")  # the benchmarks listen here; nobody else needs it
+progress = logging.getLogger("glossary.progress")  # serve shows these while it builds
 
 
 @contextmanager
 def stage(name: str) -> Iterator[None]:
-    """Log how long a stage of the build took (``glossary.timing``, level DEBUG)."""
+    """Log when a stage of the build starts (``glossary.progress``) and how long it took
+    (``glossary.timing``), both at level DEBUG."""
+    progress.debug("%s", name, extra={"stage": name})
     start = time.perf_counter()
     try:
         yield
@@ -154,8 +158,10 @@ def generate(
         checked.solved.write(
             inverses_cache(project.terms), {m.expression for m in metrics.values()}
         )
-        linked = replace(link_glossary(checked.concepts, config), metrics=metrics)
-        wanted = inputs.select(checked.concepts, incremental)
+        linked = replace(
+            link_glossary(checked.concepts, config), metrics=metrics, paths=checked.paths
+        )
+        wanted = inputs.select(checked.concepts, checked.paths, incremental)
         work = RenderWork(
             linked,
             config,
@@ -289,11 +295,14 @@ def render_languages(
     return pages, changed, results[-1].api or "", lexicons
 
 
-def language_inputs(concepts: dict, config: Config) -> dict[str, str]:
+def language_inputs(concepts: dict, config: Config, paths: dict | None = None) -> dict[str, str]:
     """A fingerprint of everything one language's pages are made from: its own entries,
-    every language's names (shown under "other languages") and the language-independent
-    fields. An edit changes only the fingerprints of the languages it can affect."""
+    every language's names (shown under "other languages"), the language-independent
+    fields and the learning paths (``paths``: their steps, and their texts in the
+    language). An edit changes only the fingerprints of the languages it can affect."""
     shared = hashlib.blake2b(digest_size=16)
+    for path in (paths or {}).values():
+        shared.update(repr((path.id, path.order, path.concepts, path.quiz_questions)).encode())
     for concept in concepts.values():
         names = {
             tag: (e.preferred.term, e.is_complete)
@@ -321,6 +330,8 @@ def language_inputs(concepts: dict, config: Config) -> dict[str, str]:
             digest.update(
                 repr(concept.entry(lang) or concept.entry(config.source_language)).encode()
             )
+        for path in (paths or {}).values():
+            digest.update(repr(path_texts(path, lang, config.source_language)).encode())
         prints[lang] = digest.hexdigest()
     return prints
 
@@ -379,12 +390,14 @@ class Inputs:
         entry = self.recorded.get(lang)
         return entry if isinstance(entry, dict) else {}
 
-    def select(self, concepts: dict, incremental: bool = True) -> set[str]:
+    def select(
+        self, concepts: dict, paths: dict | None = None, incremental: bool = True
+    ) -> set[str]:
         """The languages whose pages must be made (all of them unless ``incremental``)."""
         base = generator_inputs(self.project, self.settings, self.config)
         self.made = {
             lang: hashlib.blake2b((base[lang] + digest).encode(), digest_size=16).hexdigest()
-            for lang, digest in language_inputs(concepts, self.config).items()
+            for lang, digest in language_inputs(concepts, self.config, paths).items()
         }
         docs = docs_dir(self.project)
         ready = (self.project.build / API_FILE).is_file()
@@ -573,9 +586,10 @@ def _build_site(
                 stop,
             )
         built = {lang: path for lang, path in config_files.items() if lang not in lent}
-        runs = run_all(built, staging, engine=options.engine)
-        if lending is not None:
-            lending.result()
+        with stage("mkdocs"):
+            runs = run_all(built, staging, engine=options.engine)
+            if lending is not None:
+                lending.result()
         mkdocs_seconds = time.perf_counter() - start - generated_seconds
         if not all(run.ok for run in runs):
             shutil.rmtree(staging, ignore_errors=True)

@@ -23,7 +23,7 @@ from glossary.index import suggest
 from glossary.load import SCHEMA_LINE, Document
 from glossary.messages import N_, hint, lazy
 from glossary.model import Concept
-from glossary.placeholder import is_placeholder
+from glossary.placeholder import PLACEHOLDER, is_placeholder
 from glossary.translation import source_hashes, stale_fields
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -63,6 +63,7 @@ def _choice_hint(value: Any, choices: list, where: tuple = ()) -> str:
 _FORMATS = {
     "id": (N_("a valid id"), "id-format"),
     "target": (N_("a valid concept id"), "id-format"),
+    "concept": (N_("a valid concept id"), "id-format"),  # a learning path's step
     "date": (N_("a valid date"), "date-format"),
     "url": (N_("a web address"), "url-format"),
     "name": (N_("a valid input name"), "name-format"),
@@ -137,7 +138,14 @@ def _additional_properties(f: Failure) -> Iterator[Diagnostic]:
     for name in f.details["unexpected"]:
         suggestion = suggest(name, known)
         tip = hint("did-you-mean", suggestion=suggestion) if suggestion else hint("remove-field")
-        yield f.at("unknown-field", (*f.where, name), key=True, name=name, hint=tip)
+        yield f.at(
+            "unknown-field",
+            (*f.where, name),
+            key=True,
+            name=name,
+            hint=tip,
+            suggestion=suggestion or "",
+        )
 
 
 def _type(f: Failure) -> Iterator[Diagnostic]:
@@ -260,6 +268,78 @@ def _script_of(where: tuple, config: Config) -> str | None:
     return None
 
 
+def _consequence(cause: Diagnostic, d: Diagnostic, source_language: str) -> bool:
+    """Whether ``d`` only follows from the misspelt key ``cause`` (``defintion`` leaves the
+    entry without its ``definition``)."""
+    params = dict(cause.params)
+    meant, section = params.get("suggestion"), cause.field.rpartition(".")[0]
+    if not meant or d is cause:
+        return False
+    if d.code == f"missing-{meant}" or d.code == "missing-field":
+        return d.field in (section, f"{section}.{meant}" if section else meant)
+    if d.code == "missing-language":
+        return not section and dict(d.params).get("lang") == meant
+    if d.code == "stale-translation":  # the source text the translations were made from
+        return section == source_language and d.field.endswith(f".{meant}")
+    return False
+
+
+def attribute_causes(problems: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    """Problems that follow from a misspelt key, placed right after it when listed: the
+    cause comes first."""
+    causes = [d for d in problems if d.code == "unknown-field" and dict(d.params).get("suggestion")]
+    if not causes:
+        return problems
+    source = config.source_language
+    placed = []
+    for d in problems:
+        cause = next((c for c in causes if _consequence(c, d, source)), None)
+        placed.append(replace(d, after=(cause.line, cause.column)) if cause else d)
+    return placed
+
+
+def _first_unnormalized(text: str) -> int:
+    """Where the first character sequence that NFC would compose starts."""
+    for end in range(1, len(text) + 1):
+        if not unicodedata.is_normalized("NFC", text[:end]):
+            return max(end - 2, 0)
+    return 0
+
+
+def iter_text_errors(doc: Document, config: Config) -> Iterator[Diagnostic]:
+    """Every text of a file in Unicode NFC, and Chinese texts in their language's script
+    (term and learning-path files alike)."""
+    path = str(doc.path)
+    for where, text in doc.strings:
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            yield diagnostic(
+                path,
+                doc.char_mark(where, text, _first_unnormalized(text)),
+                SOFT,
+                "not-nfc",
+                format_field(where),
+                nfc=unicodedata.normalize("NFC", text)[:80],
+            )
+        lang = _script_of(where, config) if not text.isascii() else None
+        foreign = find_foreign_characters(text, lang) if lang else {}
+        if foreign:
+            wanted = config.language(lang).script  # type: ignore[arg-type]
+            other = "Hant" if wanted == "Hans" else "Hans"
+            first = min(text.index(char) for char in foreign)
+            yield diagnostic(
+                path,
+                doc.char_mark(where, text, first),
+                SOFT,
+                "wrong-script",
+                format_field(where),
+                script_found=lazy(SCRIPT_NAMES[other]),
+                lang=lang,
+                script_wanted=lazy(SCRIPT_NAMES[wanted]),
+                chars=" ".join(foreign),
+                fixed=", ".join(f"{a} → {b}" for a, b in foreign.items()),
+            )
+
+
 def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Iterator[Diagnostic]:
     """Checks of one file's content that the schema cannot express."""
     path = str(doc.path)
@@ -271,33 +351,7 @@ def iter_document_errors(doc: Document, concept: Concept, config: Config) -> Ite
             "missing-schema-line",
             line=SCHEMA_LINE,
         )
-    for where, text in doc.strings:
-        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-            yield diagnostic(
-                path,
-                doc.mark(where),
-                SOFT,
-                "not-nfc",
-                format_field(where),
-                nfc=unicodedata.normalize("NFC", text)[:80],
-            )
-        lang = _script_of(where, config) if not text.isascii() else None
-        foreign = find_foreign_characters(text, lang) if lang else {}
-        if foreign:
-            wanted = config.language(lang).script  # type: ignore[arg-type]
-            other = "Hant" if wanted == "Hans" else "Hans"
-            yield diagnostic(
-                path,
-                doc.mark(where),
-                SOFT,
-                "wrong-script",
-                format_field(where),
-                script_found=lazy(SCRIPT_NAMES[other]),
-                lang=lang,
-                script_wanted=lazy(SCRIPT_NAMES[wanted]),
-                chars=" ".join(foreign),
-                fixed=", ".join(f"{a} → {b}" for a, b in foreign.items()),
-            )
+    yield from iter_text_errors(doc, config)
     data_id = doc.data.get("id")
     if isinstance(data_id, str) and data_id != doc.path.stem and ID_PATTERN.match(data_id):
         yield diagnostic(
@@ -380,7 +434,7 @@ def _iter_placeholders(doc: Document, config: Config) -> Iterator[Diagnostic]:
             name = next((p for p in reversed(where) if isinstance(p, str)), "")
             yield diagnostic(
                 str(doc.path),
-                doc.mark(where),
+                doc.char_mark(where, text, max(text.find(PLACEHOLDER), 0)),
                 SOFT,
                 "placeholder",
                 format_field(where),

@@ -1,5 +1,5 @@
 """``glossary schema``: the term-file JSON Schema (``glossary.schema``), printed or
-written to its committed copies."""
+written to its committed copies (with the learning paths' schema)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--write",
         action="store_true",
-        help="write term.schema.json and the editors' reference page",
+        help="write term.schema.json, path.schema.json and the editors' reference page",
     )
 
 
