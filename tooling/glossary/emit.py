@@ -395,7 +395,8 @@ def run_all(
     pool = ThreadPoolExecutor(workers)
 
     def run(lang: str, config_file: Path) -> MkDocsRun:
-        site_dir = out / lang_slug(lang) if out is not None else None
+        # absolute: MkDocs reads a relative --site-dir from the configuration's folder
+        site_dir = (out / lang_slug(lang)).resolve() if out is not None else None
         return run_mkdocs(config_file, lang, children=children, engine=engine, site_dir=site_dir)
 
     try:
