@@ -151,3 +151,24 @@ def test_a_failed_build_that_lent_folders_leaves_the_previous_site_intact(
 def _folder(path: Path) -> Path:
     path.mkdir()
     return path
+
+
+def test_a_rebuild_with_nothing_changed_reports_what_the_build_reported(tmp_path: Path) -> None:
+    """The record keeps the check's report (warnings, their causes) exactly: a build that
+    reads nothing new repeats it without checking again."""
+    from glossary.pipeline import diagnostic_fields, load_glossary
+    from glossary.reuse import SiteRecord, read_record, write_record
+
+    checked = load_glossary([Path(__file__).parent / "fixtures" / "check" / "negative"])
+    diagnostics = checked.report.diagnostics
+    assert any(d.severity == "warning" for d in diagnostics)
+    assert any(d.params for d in diagnostics) and any(d.after for d in diagnostics)
+    site = _folder(tmp_path / "site")
+    record = SiteRecord(
+        "inputs", {}, {}, [], [], [list(diagnostic_fields(d)) for d in diagnostics], 3
+    )
+    write_record(tmp_path, site, record)
+    again = read_record(tmp_path, site)
+    assert again is not None and again.report_diagnostics() == diagnostics
+    (site / "new").mkdir()  # the folder changed: no longer the site the record describes
+    assert read_record(tmp_path, site) is None

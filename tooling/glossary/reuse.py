@@ -27,6 +27,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from glossary.cache import replace_file
 from glossary.diagnostics import Diagnostic
@@ -96,22 +97,12 @@ class SiteRecord:
         return [Placed(lang, path, bool(indexed)) for lang, path, indexed in self.pages]
 
     def report_diagnostics(self) -> list[Diagnostic]:
-        return [
-            Diagnostic(
-                str(path),
-                int(line),
-                int(column),
-                str(severity),
-                str(code),
-                str(name),
-                tuple((str(key), _frozen(value)) for key, value in params),
-            )
-            for path, line, column, severity, code, name, params in self.diagnostics
-        ]
+        """The diagnostics as ``pipeline.diagnostic_fields`` wrote them (JSON's lists
+        back into the tuples a diagnostic holds: it must stay hashable)."""
+        return [Diagnostic(*map(_frozen, fields)) for fields in self.diagnostics]
 
 
-def _frozen(value: object) -> object:
-    """JSON's lists back into the tuples a diagnostic holds (it must stay hashable)."""
+def _frozen(value: Any) -> Any:
     return tuple(map(_frozen, value)) if isinstance(value, list) else value
 
 
@@ -130,6 +121,7 @@ def read_record(build: Path, site: Path) -> SiteRecord | None:
     try:
         data = json.loads(record_file(build, site).read_text("utf-8"))
         record = SiteRecord(**data)
+        record.report_diagnostics()  # a record it cannot read back is no record
         if record.folder != _identity(site):
             return None
     except (OSError, ValueError, TypeError):
