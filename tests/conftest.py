@@ -143,7 +143,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_site_project(tmp_path_factory.mktemp("site-project"))
     result = run_glossary(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.fullmatch(r"built 78 pages into site in \d+\.\d s\.\n", result.stdout), result.stdout
+    assert re.fullmatch(r"built 114 pages into site in \d+\.\d s\.\n", result.stdout), result.stdout
     return root
 
 

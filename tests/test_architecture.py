@@ -43,6 +43,9 @@ RULES = [
             "glossary.exchange.json",
             "glossary.exchange.sheet",
             "glossary.exchange.tbx",
+            "glossary.exchange.cards",
+            "glossary.exchange.anki",
+            "glossary.exchange.quizlet",
         )
     ),
 ]

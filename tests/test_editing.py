@@ -256,7 +256,7 @@ def test_placeholders_are_not_duplicate_terms_and_notes_to_self_are_found(
     code, out, _ = run_cli(capsys, "check", "terms")
     assert "duplicate-term" not in out
     assert (
-        "terms/retention-rate.yaml:12:7: error[placeholder]: en.notes[0]: the text is still the "
+        "terms/retention-rate.yaml:12:8: error[placeholder]: en.notes[0]: the text is still the "
         "placeholder 'TODO: ask finance'. Replace it with the real text."
     ) in out.splitlines()
 

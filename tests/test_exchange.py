@@ -633,7 +633,7 @@ def test_nothing_is_written_when_a_resulting_file_would_fail_the_checks(
     code, out = _import(capsys, path, "--write")
     assert code == 1
     assert out.splitlines()[0] == (
-        "terms/churn-rate.yaml:22:15: error[wrong-script]: zh-Hans.definition: Traditional characters "
+        "terms/churn-rate.yaml:22:23: error[wrong-script]: zh-Hans.definition: Traditional characters "
         "in zh-Hans text: 內. Use Simplified forms: 內 → 内."
     )
     assert out.splitlines()[-1] == "Nothing written because of the error(s) above."

@@ -158,3 +158,75 @@ def test_the_reference_page_shows_the_grammar_the_parser_implements() -> None:
     ebnf = "\n".join(line[4:] for line in grammar.splitlines())
     page = (ROOT / "site_src" / "en" / "reference" / "formula-language.md").read_text("utf-8")
     assert f"```ebnf\n{ebnf}\n```" in page
+
+
+AMOUNTS = json.loads((ROOT / "tests" / "formula" / "amounts.json").read_text("utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", AMOUNTS, ids=[c["typed"] or "empty" for c in AMOUNTS])
+def test_typed_values_as_the_browser_reads_them(case: dict) -> None:
+    """The shared cases of typed values (tests/js/amounts.test.mjs runs them in node)."""
+    from glossary.formula.amounts import parse_typed, plain_decimal
+
+    typed = parse_typed(case["typed"])
+    if "problem" in case:
+        assert typed.problem == case["problem"]
+    else:
+        assert typed.problem is None and typed.value is not None
+        assert (plain_decimal(typed.value), typed.percent) == (case["exact"], case["percent"])
+
+
+PERCENT_CASES = ROOT / "tests" / "fixtures" / "check" / "negative" / "formula-percent"
+
+
+@pytest.mark.parametrize(
+    "lang, lines",
+    [
+        (
+            "ko",
+            [
+                "error[formula-percent-times-100]: formula.expression: 결과는 백분율인데 식이 100을 "
+                "곱하고 있어 15%가 1,500%로 표시됩니다. '* 100'을 빼세요. 이 용어집에서 백분율은 "
+                "소수로 씁니다(0.15는 15%로 표시됩니다). 예시의 결과도 소수로 쓰세요.",
+                "warning[example-percent-scale]: formula.examples[0].result: 백분율은 소수로 "
+                "쓰므로 예시에 적힌 결과 15는 1,500%입니다. 15%를 뜻했다면 0.15로 쓰세요.",
+                "error[example-mismatch-percent]: formula.examples[0].result: 예시에 적힌 "
+                "결과(1,500%)가 계산한 결과(15%)의 100배입니다. 백분율은 소수로 씁니다. 15%는 "
+                "0.15로 쓰세요.",
+            ],
+        ),
+        (
+            "zh-Hans",
+            [
+                "error[formula-percent-times-100]: formula.expression: 结果是百分比，但表达式乘了 "
+                "100，15% 会显示成 1,500%。请删去 '* 100'：本术语表中的百分比写成小数（0.15 显示为 "
+                "15%），示例的结果也要写成小数。",
+                "error[example-mismatch-times-100]: formula.examples[0].result: 计算结果 1,500% "
+                "是给出的结果 15% 的 100 倍。请从表达式中删去 '* 100'：本术语表中的百分比写成小数"
+                "（0.15 显示为 15%）。",
+            ],
+        ),
+        (
+            "zh-Hant",
+            [
+                "warning[example-percent-scale]: formula.examples[0].result: 百分比寫成小數，所以"
+                "標示的結果 15 代表 1,500%。若要表示 15%，請寫成 0.15。",
+                "error[example-mismatch-percent]: formula.examples[0].result: 標示的結果 1,500% "
+                "是計算結果 15% 的 100 倍。百分比要寫成小數：15% 應寫成 0.15。",
+            ],
+        ),
+    ],
+)
+def test_percentages_written_as_15_are_explained_in_every_language(
+    project, capsys, lang: str, lines: list[str]
+) -> None:
+    import shutil
+
+    from conftest import run_cli
+
+    for path in PERCENT_CASES.glob("*.yaml"):
+        shutil.copy(path, project / "terms" / path.name)
+    _, out, _ = run_cli(capsys, "check", "--lang", lang, "terms")
+    shown = [line.split(": ", 1)[1] for line in out.splitlines() if ": " in line]
+    for line in lines:
+        assert line in shown

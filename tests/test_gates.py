@@ -45,8 +45,14 @@ def sample(site: Path) -> list[str]:
             f"{slug}/terms/{METRIC}/index.html",
             f"{slug}/guide/editing/index.html",
             f"{slug}/404.html",
+            f"{slug}/practice/index.html",
+            f"{slug}/quiz/index.html",
+            f"{slug}/quiz/{first['categories']}/index.html",
             f"{slug}/paths/index.html",
             f"{slug}/paths/{PATH}/index.html",
+            f"{slug}/whats-new/index.html",
+            f"{slug}/print/categories/{first['categories']}/index.html",
+            f"{slug}/print/paths/{PATH}/index.html",
         ]
         pages += [  # the reference pages are English only
             p.relative_to(site).as_posix() for p in sorted(root.glob("reference/*/index.html"))

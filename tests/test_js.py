@@ -10,6 +10,7 @@ import pytest
 
 from conftest import ROOT
 from glossary.config import language
+from glossary.formula.amounts import amount_units
 from glossary.formula.display import format_value, resolved_decimals
 from glossary.formula.present import UI_KEYS
 from glossary.ui import ui_strings
@@ -29,6 +30,14 @@ VALUES = [
     -1234.5,
     0.0825,
     0.125,
+    -0.001,  # rounds to zero: never "-$0.00" or "-0%"
+    -0.00004,
+    -7.105427357601002e-15,
+    1e25,  # past Decimal's default 28 digits
+    250000000,
+    5123456,
+    123456789,
+    12345678.9,
 ]
 UNITS = [  # (unit, decimals, per)
     ("currency", None, None),
@@ -60,20 +69,26 @@ def _fixtures() -> dict:
         for unit, decimals, per in UNITS:
             for currency in currencies if unit == "currency" else currencies[:1]:
                 for value in VALUES:
-                    cases.append(
-                        {
-                            "lang": lang,
-                            "locale": language(lang).intl,
-                            "unit": unit,
-                            "currency": currency,
-                            "decimals": resolved_decimals(unit, decimals),
-                            "per": per,
-                            "value": value,
-                            "expected": format_value(
-                                value, unit, lang, currency, decimals, ui_strings()[lang], per
-                            ),
-                        }
-                    )
+                    for reading in (False, True) if unit == "currency" else (False,):
+                        words = ui_strings()[lang]
+                        cases.append(
+                            {
+                                "lang": lang,
+                                "locale": language(lang).intl,
+                                "unit": unit,
+                                "currency": currency,
+                                "decimals": resolved_decimals(unit, decimals),
+                                "per": per,
+                                "value": value,
+                                # the reading the page's data carries (readings of lang)
+                                "reading": amount_units()["readings"].get(lang)
+                                if reading
+                                else None,
+                                "expected": format_value(
+                                    value, unit, lang, currency, decimals, words, per, reading
+                                ),
+                            }
+                        )
     text = {lang: {key: ui_strings()[lang][key] for key in UI_KEYS} for lang in CURRENCIES}
     return {"text": text, "cases": cases}
 

@@ -95,7 +95,10 @@ def test_korean_cac_matches_its_sentence_in_won(concepts, metrics) -> None:
     assert "2억 5,000만 원" in sentence and "500만 원" in sentence
     page = _page(metrics["customer-acquisition-cost"], "ko")
     [example] = page["examples"]
-    assert example["rows"] == [("영업·마케팅 비용", "₩250,000,000"), ("신규 확보 고객 수", "50")]
+    assert example["rows"] == [
+        ("영업·마케팅 비용", "₩250,000,000(2억 5,000만 원)"),  # the sentence's own words
+        ("신규 확보 고객 수", "50"),
+    ]
     assert example["substituted"] == "₩250,000,000 ÷ 50 = ₩5,000,000"
     assert [f["value"] for f in page["fields"]] == ["250000000", "50"]
     assert numbers_in(sentence) == [250_000_000, 50, 5_000_000]

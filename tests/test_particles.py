@@ -108,7 +108,11 @@ def test_glossary_calc_speaks_korean_with_the_right_particle(capsys) -> None:
     from conftest import run_cli
 
     code, out, err = run_cli(capsys, "calc", "churn-rate", "customers_start=100", "--lang", "ko")
-    assert (code, out, err) == (1, "", "기간 중 이탈한 고객 수를 입력하세요.\n")
+    assert (code, out, err) == (
+        1,
+        "",
+        "기간 중 이탈한 고객 수를 입력하세요. customers_lost=값 형식으로 입력하세요.\n",
+    )
     code, _, err = run_cli(
         capsys, "calc", "churn-rate", "customers_lost=-1", "customers_start=100", "--lang", "ko"
     )

@@ -19,11 +19,12 @@ for (const c of cases) {
 }
 
 test("typed numbers: fullwidth digits, grouping, percent sign", () => {
-  assert.deepEqual(parseNumber("１２３，４５６．７％"), { value: 123456.7 })
-  assert.deepEqual(parseNumber(" 1,000 "), { value: 1000 })
+  assert.equal(parseNumber("１２３，４５６．７％").value, 123456.7)
+  assert.equal(parseNumber("１２３，４５６．７％").percent, true)
+  assert.equal(parseNumber(" 1,000 ").value, 1000)
   assert.deepEqual(parseNumber(""), { empty: true })
-  assert.deepEqual(parseNumber("12abc"), { invalid: true })
-  assert.deepEqual(parseNumber("-0.5"), { value: -0.5 })
+  assert.deepEqual(parseNumber("12abc"), { invalid: true, percent: false })
+  assert.equal(parseNumber("-0.5").value, -0.5)
 })
 
 test("expressions render with the fewest parentheses", () => {

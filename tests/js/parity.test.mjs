@@ -8,7 +8,7 @@ import { formatValue } from "../../site_src/assets/calculator.mjs"
 const { text, cases } = JSON.parse(readFileSync(new URL("./parity.json", import.meta.url), "utf8"))
 
 for (const c of cases) {
-  test(`${c.lang} ${c.unit}${c.per ? " per " + c.per : ""} ${c.currency} ${c.value} (${c.decimals})`, () => {
-    assert.equal(formatValue(c.value, c.unit, c.locale, c.currency, c.decimals, text[c.lang], c.per), c.expected)
+  test(`${c.lang} ${c.unit}${c.per ? " per " + c.per : ""} ${c.currency} ${c.value} (${c.decimals})${c.reading ? " read" : ""}`, () => {
+    assert.equal(formatValue(c.value, c.unit, c.locale, c.currency, c.decimals, text[c.lang], c.per, c.reading), c.expected)
   })
 }

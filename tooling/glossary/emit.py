@@ -77,8 +77,8 @@ def write_plan(folder: Path, plan: dict[str, str], prune: bool, suffix: str = ""
     written = 0
     for name, text in plan.items():
         path = os.path.join(root, name)
-        if prune and name not in present:
-            pass
+        if prune and name.endswith(suffix) and name not in present:
+            pass  # new: nothing to compare with (a file of another kind is compared)
         elif os.path.isfile(path):
             with open(path, encoding="utf-8") as handle:
                 if handle.read() == text:
@@ -170,6 +170,7 @@ def language_config(
             {ui["index"]: "a-z.md"},
             {ui["categories"]: "categories/index.md"},
             {ui["tags"]: "tags/index.md"},
+            {ui["whats_new"]: "whats-new.md"},
             *_hand_written_nav(site_src, lang),
         ],
         "extra": {
@@ -544,3 +545,21 @@ def _is_running(pid: int) -> bool:
     except PermissionError:
         return True  # someone else's process
     return True
+
+
+def write_blobs(folder: Path, plan: dict[str, bytes], prune: bool) -> int:
+    """``write_plan`` for binary files (the flashcard decks): each file of ``plan`` whose
+    bytes differ from what is there, and with ``prune`` the removal of the others."""
+    present = set(_files(str(folder), "")) if prune and folder.is_dir() else set()
+    written = 0
+    for name, data in plan.items():
+        path = folder / name
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    for name in present - plan.keys():
+        (folder / name).unlink()
+        written += 1
+    return written

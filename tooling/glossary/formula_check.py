@@ -10,6 +10,7 @@ words."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Generator, Iterator
 
 from glossary.config import Config
@@ -23,7 +24,7 @@ from glossary.formula.examples import (
     money_names,
     value_in,
 )
-from glossary.formula.grammar import FormulaError, names, parse
+from glossary.formula.grammar import FormulaError, Node, names, parse
 from glossary.formula.metric import RESULT, Metric, SolvedInverses, build_metric
 from glossary.load import Document
 from glossary.ui import ui_strings
@@ -90,6 +91,16 @@ def _checked_formula(
         )
         return None
     declared = {i["name"]: i for i in inputs}
+    result = formula.get("result")
+    if isinstance(result, dict) and result.get("unit") == "percent":
+        for column in _times_100(node):
+            yield diagnostic(
+                path,
+                _expression_mark(doc, column),
+                "error",
+                "formula-percent-times-100",
+                "formula.expression",
+            )
     used = names(node)
     for name in used:
         if name not in declared:
@@ -131,6 +142,16 @@ def _checked_formula(
         if isinstance(example, dict):
             yield from _iter_example_errors(doc, config, metric, index, example, declared)
     return metric
+
+
+def _times_100(node: Node) -> Iterator[int]:
+    """Columns of each 100 the expression multiplies by (``… / leads * 100``)."""
+    if node.kind == "*":
+        for arg in node.args:
+            if arg.kind == "num" and arg.value == 100:
+                yield arg.column
+    for arg in node.args:
+        yield from _times_100(arg)
 
 
 def _iter_alternative_errors(
@@ -300,6 +321,18 @@ def _iter_example_errors(
         )
 
 
+PERCENT_SCALE = 10  # a percentage stated above 1,000 % is most likely 15 meant as 15 %
+
+
+def _hundredfold(stated: float, computed: float) -> str | None:
+    """The code for a stated result 100 times the computed one, or a hundredth of it."""
+    if computed and math.isclose(stated, computed * 100, rel_tol=1e-9):
+        return "example-mismatch-percent"
+    if stated and math.isclose(computed, stated * 100, rel_tol=1e-9):
+        return "example-mismatch-times-100"
+    return None
+
+
 def _plain(value: object) -> str:
     return format(value, ".15g") if isinstance(value, (int, float)) else str(value)
 
@@ -330,7 +363,7 @@ class _ExampleCheck:
         return (*head, lang) if isinstance(value, dict) and lang in value else head
 
     def _report(
-        self, at: tuple, code: str, lang: str = "", **params: object
+        self, at: tuple, code: str, lang: str = "", severity: str = "error", **params: object
     ) -> Iterator[Diagnostic]:
         if (at, code, lang) in self.reported:
             return
@@ -340,7 +373,7 @@ class _ExampleCheck:
         yield diagnostic(
             str(self.doc.path),
             self.doc.mark((*self.where, *at)),
-            "error",
+            severity,
             code,
             ".".join((self.field, *at)),
             **params,
@@ -370,8 +403,29 @@ class _ExampleCheck:
         stated = value_in(self.values.get(RESULT), lang, source)
         if stated is None:
             return
+        percent = result.get("unit") == "percent"
+        if percent and abs(stated) > PERCENT_SCALE:
+            yield from self._report(
+                self._at(RESULT, lang),
+                "example-percent-scale",
+                value=_plain(stated),
+                shown=_shown(stated, result, currency),
+                meant=_shown(stated / 100, result, currency),
+                fraction=_plain(stated / 100),
+                severity=SOFT,
+            )
         if _shown(computed, result, currency) != _shown(stated, result, currency):
             at = self._at(RESULT, lang)
+            scale = _hundredfold(stated, computed) if percent else None
+            if scale:
+                yield from self._report(
+                    at,
+                    scale,
+                    stated=_shown(stated, result, currency),
+                    computed=_shown(computed, result, currency),
+                    fraction=_plain(computed),
+                )
+                return
             own_inputs = any(self._at(name, lang)[-1] == lang for name in given)
             if at[-1] == lang or not own_inputs:
                 yield from self._report(

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple, Protocol
 
 from glossary.config import Config
+from glossary.decks import deck_links, path_scope
 from glossary.learning import LearningPath, reading_minutes
 from glossary.link import Linked
 
@@ -112,6 +113,12 @@ def render_path(view: View, path: LearningPath, quiz: bool) -> PathPage | None:
         meta=_meta_line(view, path, len(steps)),
         steps=steps,
         quiz=quiz_label,
+        decks=deck_links(
+            [view.linked.concepts[step["id"]] for step in steps],
+            view.lang,
+            path_scope(path.id),
+            "../../",
+        ),
     )
     meta = {"title": text.title, "description": text.purpose}
     return PathPage(f"paths/{path.id}.md", body, meta)

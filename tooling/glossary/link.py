@@ -25,6 +25,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from glossary.config import language
+from glossary.history import History
 from glossary.model import FIELDS, field_texts
 
 # Korean particles and copula endings that may follow a noun; up to three may combine
@@ -278,6 +279,7 @@ class Linked:
     metrics: dict = field(default_factory=dict)  # concept id -> Metric (the formulas stage)
     # learning paths (``learning.LearningPath``) by id, in their order: id -> LearningPath
     paths: dict = field(default_factory=dict)
+    history: History = field(default_factory=History)  # when each concept changed (git)
     languages: dict = field(
         default_factory=dict, repr=False, compare=False
     )  # lang -> LanguageLinks

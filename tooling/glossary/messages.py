@@ -312,6 +312,32 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("the stated result {stated} differs from the computed {computed}."),
         N_("Correct the result or the inputs."),
     ),
+    # Percentages written as 15 for 15 % (issue 19)
+    "formula-percent-times-100": (
+        N_(
+            "the result is a percentage, but the expression multiplies by 100, so 15% would "
+            "show as 1,500%."
+        ),
+        N_(
+            "Remove '* 100': percentages are fractions here (0.15 shows as 15%); write the "
+            "examples' results as fractions too."
+        ),
+    ),
+    "example-percent-scale": (
+        N_("the stated result {value} is {shown}, as percentages are fractions."),
+        N_("If you meant {meant}, write {fraction}."),
+    ),
+    "example-mismatch-percent": (
+        N_("the stated result {stated} is 100 times the computed {computed}."),
+        N_("Percentages are written as fractions: for {computed}, write {fraction}."),
+    ),
+    "example-mismatch-times-100": (
+        N_("the computed result {computed} is 100 times the stated {stated}."),
+        N_(
+            "Remove '* 100' from the expression: percentages are fractions here (0.15 shows "
+            "as 15%)."
+        ),
+    ),
     "example-language-mismatch": (
         N_("with the {lang} values the result is {computed}, not the stated {stated}."),
         N_("Give the result one value per language ({lang}: …) or correct the {lang} values."),
@@ -394,6 +420,37 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("the formula cannot be solved for '{name}'; choose one of: {names}."),
         None,
     ),
+    # glossary calc: finding the metric and listing its inputs (issue 19)
+    "calc-not-metric": (
+        N_("'{concept}' is the concept '{id}', which has no formula to calculate."),
+        None,
+    ),
+    "calc-did-you-mean": (
+        N_("'{concept}' is not the id or a name of a metric in terms/. Did you mean one of these?"),
+        None,
+    ),
+    "calc-ambiguous": (
+        N_("'{concept}' names several metrics; give the id of the one you mean:"),
+        None,
+    ),
+    "calc-inputs": (N_("Inputs, each given as NAME=VALUE:"), None),
+    "calc-result-input": (
+        N_("Give the result as result=VALUE ({unit}) when you solve for an input."),
+        None,
+    ),
+    "calc-example": (N_("Example:"), None),
+    "calc-solve-example": (N_("Solving for an input, with --solve NAME:"), None),
+    "calc-give-input": (N_("Give it as {name}=VALUE."), None),
+    "calc-input-unit": (N_("{label} ({unit})"), None),
+    "calc-unit-currency": (N_("amount of money in {currency}"), None),
+    "calc-unit-percent": (N_("percentage; 8 and 8% both mean 8 percent"), None),
+    "calc-unit-count": (N_("count"), None),
+    "calc-unit-days": (N_("number of days"), None),
+    "calc-unit-months": (N_("number of months"), None),
+    "calc-unit-years": (N_("number of years"), None),
+    "calc-unit-ratio": (N_("ratio: 2 for 2×"), None),
+    "calc-unit-score": (N_("score"), None),
+    "calc-unit-number": (N_("number"), None),
     "build-failed": (N_("the site was not built; {site} is unchanged."), None),
     "build-done": (N_("built {pages} pages into {site} in {seconds} s."), None),
     "serve-kept": (
@@ -626,6 +683,38 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     ),
     "status-unreadable": (
         N_("{files} left out of these counts: unreadable ('glossary check' shows why)."),
+        None,
+    ),
+    # Flashcard decks (glossary export --format anki, apkg, quizlet)
+    "export-deck-option": (
+        N_("{option} is for --format anki, apkg or quizlet; {format} always holds every concept."),
+        None,
+    ),
+    "export-binary-to-terminal": (
+        N_("an Anki package is a binary file; write it to a file with --output FILE.apkg."),
+        None,
+    ),
+    "export-unknown-language": (
+        N_("'{lang}' is not one of the glossary's languages."),
+        N_("Use one of: {languages}."),
+    ),
+    "export-unknown-path": (
+        N_("'{path}' is not a learning path (a file in terms/paths/)."),
+        N_("{hint}"),
+    ),
+    "export-unknown-category": (
+        N_("'{category}' is not a category of the glossary."),
+        N_("{hint}"),
+    ),
+    "export-empty-deck": (
+        N_(
+            "nothing was exported: no concept in '{scope}' has both a term and a definition "
+            "in {lang}."
+        ),
+        None,
+    ),
+    "export-deck-written": (
+        N_("wrote {cards} card(s) from {concepts} concept(s) to {path}."),
         None,
     ),
 }

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from babel.dates import format_date
 from babel.numbers import get_currency_name
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from glossary.collate import OTHER, index_key, jump_bar
 from glossary.config import Config, language
+from glossary.decks import ALL, deck_links
 from glossary.formula.present import present_metric
 from glossary.learning_pages import path_cards, render_path_pages
 from glossary.link import Linked
@@ -140,6 +143,28 @@ def format_title(name: str, abbreviation: str, lang: str) -> str:
     if language(lang).script == "Kore":
         return f"{name}({abbreviation})"
     return f"{name} ({abbreviation})"
+
+
+def format_day(day: str, lang: str) -> str:
+    """A day (2026-12-04) as the language writes dates in running text: December 4, 2026;
+    2026년 12월 4일; 2026年12月4日."""
+    return _format_day(day, language(lang).locale)
+
+
+@cache
+def _format_day(day: str, locale: str) -> str:
+    return format_date(date.fromisoformat(day), format="long", locale=locale)
+
+
+FEED = "feed.xml"  # the Atom feed of a language's changes, at its root (news.py)
+
+
+def feed_link(view: LanguageView) -> dict | None:
+    """What a page's head needs to offer the language's feed (``overrides/main.html``), or
+    None when there is no feed (no history of the concepts)."""
+    if not any(cid in view.linked.concepts for cid in view.linked.history.changes):
+        return None
+    return {"href": view.page_url(FEED), "title": view.ui["news_feed_title"]}
 
 
 _SENTENCE = re.compile(r"^(.+?[.!?。！？])(?=\s|$)", re.S)
@@ -354,6 +379,7 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
     complete = bool(entry and entry.is_complete)
     reviewed = lang == source or not stale_fields(concept, lang, view.config)
     indexed = complete and reviewed
+    updated = linked.history.updated(concept.id)
     metric = linked.metrics.get(concept.id)
     metric_view = (
         present_metric(metric, lang, title, view.ui, view.config.source_language)
@@ -393,6 +419,7 @@ def render_term(view: LanguageView, concept: Concept) -> Page:
         category_name=view.config.category_name(concept.category or "", lang),
         tags=[{"key": tag, "label": view.tag_name(tag)} for tag in concept.tags],
         edit_url=f"{view.settings.edit_url}{concept.id}.yaml" if view.settings.edit_url else "",
+        updated={"day": updated.day, "label": format_day(updated.day, lang)} if updated else None,
     )
     meta = {
         # Material shows a page's title as HTML (header, tab): a term's name is escaped
@@ -480,14 +507,30 @@ def render_index(view: LanguageView) -> Page:
     return Page(view.lang, "a-z.md", _front_matter(meta) + body)
 
 
-def _listing(view: LanguageView, path: str, title: str, intro: str, ids: Iterable[str]) -> Page:
+def _listing(
+    view: LanguageView,
+    path: str,
+    title: str,
+    intro: str,
+    ids: Iterable[str],
+    decks: list[dict] | None = None,
+    category: str = "",
+    sheet: str = "",
+) -> Page:
     meta = {
         "title": title,
         "description": intro,
         "glossary": {"alternates": _alternates(view, None, path.removesuffix(".md") + "/")},
     }
     body = view.render(
-        "listing.md.j2", 2, title=title, intro=intro, ids=sorted(ids, key=view.sort_key)
+        "listing.md.j2",
+        2,
+        title=title,
+        intro=intro,
+        ids=sorted(ids, key=view.sort_key),
+        decks=decks or [],
+        category=category,
+        sheet=sheet,
     )
     return Page(view.lang, path, _front_matter(meta) + body)
 
@@ -506,9 +549,17 @@ def render_groupings(view: LanguageView) -> list[Page]:
     for key in config.categories:
         if key in by_category:
             label = config.category_name(key, view.lang)
+            members = [view.linked.concepts[cid] for cid in by_category[key]]
             pages.append(
                 _listing(
-                    view, f"categories/{key}.md", label, ui["categories_intro"], by_category[key]
+                    view,
+                    f"categories/{key}.md",
+                    label,
+                    ui["categories_intro"],
+                    by_category[key],
+                    deck_links(members, view.lang, key, "../../"),
+                    key,
+                    sheet=f"../../print/categories/{key}/",
                 )
             )
             cat_items.append(
@@ -529,16 +580,17 @@ def render_groupings(view: LanguageView) -> list[Page]:
                 "count": ui["concepts_count"].format(count=len(by_tag[tag])),
             }
         )
-    for path, title, intro, items in (
-        ("categories/index.md", ui["categories"], ui["categories_intro"], cat_items),
-        ("tags/index.md", ui["tags"], ui["tags_intro"], tag_items),
+    everything = deck_links(concepts, view.lang, ALL, "../")
+    for path, title, intro, items, decks in (
+        ("categories/index.md", ui["categories"], ui["categories_intro"], cat_items, everything),
+        ("tags/index.md", ui["tags"], ui["tags_intro"], tag_items, []),
     ):
         meta = {
             "title": title,
             "description": intro,
             "glossary": {"alternates": _alternates(view, None, path.removesuffix("index.md"))},
         }
-        body = view.render("overview.md.j2", 1, title=title, intro=intro, items=items)
+        body = view.render("overview.md.j2", 1, title=title, intro=intro, items=items, decks=decks)
         pages.append(Page(view.lang, path, _front_matter(meta) + body))
     return pages
 
@@ -547,10 +599,11 @@ def render_home(view: LanguageView) -> Page:
     concepts = view.linked.concepts
     start = [cid for cid in START_HERE if cid in concepts]
     metrics = sorted((cid for cid, c in concepts.items() if c.formula), key=view.sort_key)
+    feed = feed_link(view)
     meta = {
         "title": view.ui["site_name"],
         "description": view.ui["tagline"],
-        "glossary": {"alternates": _alternates(view, None, "")},
+        "glossary": {"alternates": _alternates(view, None, ""), **({"feed": feed} if feed else {})},
     }
     cards = path_cards(view, "paths/")  # the learning paths lead, else the Start here list
     body = view.render("home.md.j2", 0, start=start, metrics=metrics, cards=cards)
@@ -558,12 +611,19 @@ def render_home(view: LanguageView) -> Page:
 
 
 def render_language(
-    linked: Linked, config: Config, lang: str, settings: SiteSettings
+    linked: Linked,
+    config: Config,
+    lang: str,
+    settings: SiteSettings,
+    parts: Iterable[Callable[[LanguageView], list[Page]]] = (),
 ) -> list[Page]:
-    """Every page of one language's site."""
+    """Every page of one language's site; ``parts`` render pages of their own modules
+    (what's new, cheat sheets: they import this module, so it cannot import them)."""
     view = LanguageView(linked, config, lang, settings)
     pages = [render_home(view), render_index(view), *render_groupings(view)]
     pages += [render_term(view, concept) for concept in linked.concepts.values()]
+    for part in parts:
+        pages += part(view)
     pages += render_paths(view, pages)  # last: a path links to its quiz if that was made
     return pages
 
@@ -571,7 +631,9 @@ def render_language(
 def render_paths(view: LanguageView, made: list[Page]) -> list[Page]:
     """The learning paths' pages (``learning_pages``), with their front matter."""
     pages = []
-    for page in render_path_pages(view, [url_path(p.path) for p in made]):
+    # the build makes each path's quiz beside these pages (quiz.render_practice_pages)
+    quizzes = [f"paths/{pid}/quiz/" for pid, p in view.linked.paths.items() if p.quiz_questions]
+    for page in render_path_pages(view, [*(url_path(p.path) for p in made), *quizzes]):
         if page.meta is None:  # a data file, copied as it is; not in the sitemap
             pages.append(Page(view.lang, page.path, page.text, indexed=False))
             continue

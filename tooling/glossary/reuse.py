@@ -22,6 +22,7 @@ import importlib.metadata
 import json
 import os
 import shutil
+import subprocess
 import sys
 import threading
 from collections.abc import Iterable, Mapping
@@ -71,6 +72,23 @@ def term_stamps(terms: Path) -> str:
     for line in sorted(found):
         digest.update(line.encode())
     return digest.hexdigest()
+
+
+def git_head(terms: Path) -> str:
+    """The commit the terms folder's repository is at ("" outside git): a commit changes
+    the dates the site shows even when no file does."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(terms), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def fingerprint(*parts: str) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from glossary.cache import replace_file
+from glossary.cheatsheet import render_cheatsheets
 from glossary.config import Config, load_config
 from glossary.diagnostics import Report
 from glossary.emit import (
@@ -36,8 +37,10 @@ from glossary.emit import (
     write_root,
 )
 from glossary.exchange import format_api
+from glossary.history import History, load_history
 from glossary.learning import path_texts
 from glossary.link import Linked, link_glossary
+from glossary.news import render_news
 from glossary.pipeline import diagnostic_fields, inverses_cache, load_glossary
 from glossary.publish import (
     MANIFEST,
@@ -48,11 +51,13 @@ from glossary.publish import (
     manifest_text,
     polish_pages,
 )
+from glossary.quiz import render_practice_pages
 from glossary.render import Page, Placed, SiteSettings, lang_slug, render_language
 from glossary.reuse import (
     SiteRecord,
     fingerprint,
     forget_record,
+    git_head,
     lend_languages,
     read_record,
     term_stamps,
@@ -158,10 +163,14 @@ def generate(
         checked.solved.write(
             inverses_cache(project.terms), {m.expression for m in metrics.values()}
         )
+        history = load_history(project.terms)
         linked = replace(
-            link_glossary(checked.concepts, config), metrics=metrics, paths=checked.paths
+            link_glossary(checked.concepts, config),
+            metrics=metrics,
+            paths=checked.paths,
+            history=history,
         )
-        wanted = inputs.select(checked.concepts, checked.paths, incremental)
+        wanted = inputs.select(checked.concepts, checked.paths, history, incremental)
         work = RenderWork(
             linked,
             config,
@@ -209,6 +218,7 @@ class RenderWork:
 
 PARALLEL_RENDER_FROM = 100  # concepts; below this, worker processes cost more than they save
 API, SEARCH = "api", "search"  # the tasks that make the JSON API and the search files
+PARTS = (render_news, render_cheatsheets)  # pages of their own modules, in every language
 
 
 class Made(NamedTuple):
@@ -236,12 +246,17 @@ def _render_task(work: RenderWork, task: str) -> Made:
             digests[lang] = _digest_files(lexicon)
         return Made({}, changed, None, lexicons=digests)
     lang = task
-    pages = render_language(work.linked, config, lang, work.settings)
+    pages = render_language(work.linked, config, lang, work.settings, PARTS)
+    pages += render_practice_pages(work.linked, config, lang, work.settings)
     pages += [p for p in work.extra if p.lang == lang]
     plan = {page.path: page.text for page in pages}
     written = write_plan(work.docs / lang_slug(lang), plan, prune=True, suffix=".md")
+    from glossary.exchange.site_decks import write_site_decks  # the flashcard decks
+
+    written += write_site_decks(work.linked, config, lang, work.docs / lang_slug(lang))
     unindexed = sorted(page.path for page in pages if not page.indexed)
-    return Made({lang: sorted(plan)}, {lang} if written else set(), None, {lang: unindexed})
+    listed = sorted(path for path in plan if path.endswith(".md"))  # not the JSON data
+    return Made({lang: listed}, {lang} if written else set(), None, {lang: unindexed})
 
 
 def _digest_files(files: dict[str, str]) -> str:
@@ -295,17 +310,20 @@ def render_languages(
     return pages, changed, results[-1].api or "", lexicons
 
 
-def language_inputs(concepts: dict, config: Config, paths: dict | None = None) -> dict[str, str]:
+def language_inputs(
+    concepts: dict, config: Config, paths: dict | None = None, history: History | None = None
+) -> dict[str, str]:
     """A fingerprint of everything one language's pages are made from: its own entries,
     every language's names (shown under "other languages"), the language-independent
-    fields and the learning paths (``paths``: their steps, and their texts in the
-    language). An edit changes only the fingerprints of the languages it can affect."""
-    shared = hashlib.blake2b(digest_size=16)
+    fields, the learning paths (``paths``: their steps, and their texts in the language)
+    and the dates of changes (``history``, from git). An edit changes only the
+    fingerprints of the languages it can affect."""
+    shared = hashlib.blake2b((history or History()).fingerprint().encode(), digest_size=16)
     for path in (paths or {}).values():
         shared.update(repr((path.id, path.order, path.concepts, path.quiz_questions)).encode())
     for concept in concepts.values():
         names = {
-            tag: (e.preferred.term, e.is_complete)
+            tag: (e.preferred.term, e.is_complete, e.abbreviations[:1])  # shown beside it
             if (e := concept.entry(tag)) and e.preferred
             else None
             for tag in config.language_tags
@@ -391,13 +409,17 @@ class Inputs:
         return entry if isinstance(entry, dict) else {}
 
     def select(
-        self, concepts: dict, paths: dict | None = None, incremental: bool = True
+        self,
+        concepts: dict,
+        paths: dict | None = None,
+        history: History | None = None,
+        incremental: bool = True,
     ) -> set[str]:
         """The languages whose pages must be made (all of them unless ``incremental``)."""
         base = generator_inputs(self.project, self.settings, self.config)
         self.made = {
             lang: hashlib.blake2b((base[lang] + digest).encode(), digest_size=16).hexdigest()
-            for lang, digest in language_inputs(concepts, self.config, paths).items()
+            for lang, digest in language_inputs(concepts, self.config, paths, history).items()
         }
         docs = docs_dir(self.project)
         ready = (self.project.build / API_FILE).is_file()
@@ -523,6 +545,7 @@ def build_inputs(project: Project, config: Config, settings: SiteSettings, engin
     base = project.base_config.read_text("utf-8") if project.base_config.is_file() else ""
     return fingerprint(
         term_stamps(project.terms),
+        git_head(project.terms),  # the history pages show (``history``) comes from git
         *generator_inputs(project, settings, config).values(),
         base,
         repr(config),

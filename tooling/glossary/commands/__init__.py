@@ -39,7 +39,11 @@ COMMANDS = (  # in the order ``glossary --help`` lists them
     Command("new", "new", "Start a concept file with every language stubbed."),
     Command("review", "review", "Record that a translation matches the current source text."),
     Command("status", "status", "Show how complete each language is and what is stale."),
-    Command("export", "export", "Export terms/ as JSON, CSV or TBX-Basic."),
+    Command(
+        "export",
+        "export",
+        "Export terms/ as JSON, CSV or TBX-Basic, or flashcards for Anki or Quizlet.",
+    ),
     Command(
         "import", "import_", "Compare a CSV, TBX or JSON file with terms/; apply it with --write."
     ),

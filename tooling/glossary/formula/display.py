@@ -16,6 +16,7 @@ from babel import Locale
 from babel.numbers import get_currency_precision, parse_pattern
 
 from glossary.config import language
+from glossary.formula.amounts import EXACT, read_amount, reading_for
 
 CURRENCIES = ["USD", "KRW", "CNY", "TWD", "EUR", "JPY"]  # the calculators' currency picker
 DEFAULT_DECIMALS = {
@@ -80,7 +81,8 @@ def _apply(
     }[kind]
     pattern = parse_pattern(source.pattern)
     pattern.frac_prec = fractions
-    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+    with decimal.localcontext(EXACT) as context:  # 1e25 has more digits than the default 28
+        context.rounding = decimal.ROUND_HALF_UP
         text = pattern.apply(
             decimal.Decimal(repr(value)),
             locale,
@@ -99,12 +101,18 @@ def format_value(
     decimals: int | None = None,
     words: Mapping[str, str] = NO_WORDS,
     per: str | None = None,
+    reading: bool = False,
 ) -> str:
     """``value`` in ``unit`` for a reader of ``lang`` (percent values are fractions).
     ``words`` are the reader's interface words in ``lang``; a unit written around the
     number (days, months, years, ratio) takes its template from them, and so does the
-    period ``per`` of a rate ("$5,000.00 per day", "하루 ₩5,000,000")."""
+    period ``per`` of a rate ("$5,000.00 per day", "하루 ₩5,000,000"). With ``reading``,
+    an amount in the reader's own currency is also spelled as the reader writes large
+    amounts ("₩250,000,000(2억 5,000만 원)"). A value that rounds to zero shows as 0,
+    never "-$0.00"."""
     text = _format_unit(value, unit, lang, currency, decimals, words)
+    if reading and unit == "currency" and words:
+        text = _with_reading(text, value, lang, currency or default_currency(lang), decimals, words)
     period = PERIODS.get(per or "")
     return words[period].format(n=text) if period and words else text
 
@@ -117,9 +125,9 @@ def _format_unit(
     decimals: int | None,
     words: Mapping[str, str],
 ) -> str:
-    value = 0.0 if value == 0 else value  # "-0" never shows
     currency = currency or default_currency(lang)
     fractions = decimals_for(unit, decimals, currency)
+    value = shown_value(value, fractions[1] + (2 if unit == "percent" else 0))
     if unit == "currency":
         return _apply("currency", value, lang, fractions, currency)
     if unit == "percent":
@@ -127,6 +135,34 @@ def _format_unit(
     number = _apply("decimal", value, lang, fractions, None)
     template = TEMPLATES.get(unit)
     return words[template].format(n=number) if template else number
+
+
+def shown_value(value: float, digits: int) -> float:
+    """``value``, or 0 when it shows as zero with ``digits`` fraction digits (a residue
+    of -7e-15 is not "-$0.00"; mirrors ``shownValue`` in calculator.mjs)."""
+    if value == 0 or decimal.Decimal(repr(abs(value))) < decimal.Decimal(5).scaleb(-digits - 1):
+        return 0.0
+    return value
+
+
+def _with_reading(
+    text: str,
+    value: float,
+    lang: str,
+    currency: str,
+    decimals: int | None,
+    words: Mapping[str, str],
+) -> str:
+    spec = reading_for(lang, currency)
+    if spec is None or "amount_reading" not in words:
+        return text
+    digits = decimals_for("currency", decimals, currency)[1]
+    value = shown_value(value, digits)
+    with decimal.localcontext(EXACT) as context:
+        context.rounding = decimal.ROUND_HALF_UP
+        amount = decimal.Decimal(repr(value)).quantize(decimal.Decimal(1).scaleb(-digits))
+    words_for = read_amount(amount, spec)
+    return words["amount_reading"].format(amount=text, reading=words_for) if words_for else text
 
 
 SYMBOLS = {"+": "+", "-": "\u2212", "*": "\u00d7", "/": "\u00f7"}

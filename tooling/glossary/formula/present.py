@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 
 from glossary.config import language
+from glossary.formula.amounts import amount_units
 from glossary.formula.display import (
     CURRENCIES,
     default_currency,
@@ -36,6 +37,11 @@ UI_KEYS = (
     "error_above",
     "error_not_above",
     "error_division",
+    "error_not_percent",
+    "error_too_large",
+    "error_overflow",
+    "warn_fraction",
+    "amount_reading",
 )
 
 
@@ -83,11 +89,11 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
     }
     by_name = {item["name"]: item for item in inputs}
 
-    def show(name: str, value: float, money: str) -> str:
+    def show(name: str, value: float, money: str, reading: bool = False) -> str:
         item = result if name == RESULT else by_name[name]
         unit, decimals = item.get("unit", "number"), item.get("decimals")
         per = result["per"] if name == RESULT else None
-        return format_value(value, unit, lang, money, decimals, ui, per)
+        return format_value(value, unit, lang, money, decimals, ui, per, reading)
 
     def show_num(number: float) -> str:
         return format_value(number, "number", lang, currency, 6)
@@ -110,7 +116,7 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
             {
                 "description": description,
                 "rows": [
-                    (by_name[n]["label"], show(n, v, shown.currency))
+                    (by_name[n]["label"], show(n, v, shown.currency, reading=True))
                     for n, v in shown.inputs.items()
                     if n in by_name
                 ],
@@ -148,6 +154,9 @@ def present_metric(metric: Metric, lang: str, result_label: str, ui: dict, sourc
         ],
         "result": {**result, "decimals": resolved_decimals(result["unit"], result["decimals"])},
         "text": {key: ui[key] for key in UI_KEYS},
+        # what typed amounts may say (5000만, 2.5亿) and how this reader reads amounts
+        "units": {k: amount_units()[k] for k in ("units", "currency_words")},
+        "readings": amount_units()["readings"].get(lang),
     }
     solvable = [RESULT, *metric.inverses]
     return {
