@@ -333,6 +333,9 @@ def test_a_rebuild_renders_only_the_languages_whose_inputs_changed(tmp_path: Pat
     import shutil
 
     shutil.rmtree(root / "build" / "docs" / "ko")
+    rendered, rebuilt = build()  # nothing the build reads changed: the site stays as it is
+    assert rendered == set() and rebuilt == edited
+    (root / "terms" / "churn-rate.yaml").touch()  # something did: ko's pages are made again
     rendered, rebuilt = build()
     assert rendered == {"ko"} and rebuilt == edited
 

@@ -125,7 +125,7 @@ def render_term(index: int, total: int, rng: random.Random) -> str:
         SCHEMA_LINE,
         f"id: concept-{index:05d}",
         f"category: {rng.choice(CATEGORIES)}",
-        "tags: [synthetic, saas]",
+        "tags: [saas, b2b]",
     ]
     for lang, words in WORDS.items():
         name = f"{rng.choice(words)} {rng.choice(words)} {index:05d}"

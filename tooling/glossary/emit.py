@@ -350,9 +350,13 @@ def run_mkdocs(
     strict: bool = True,
     children: Children | None = None,
     engine: str = "mkdocs",
+    site_dir: Path | None = None,
 ) -> MkDocsRun:
-    """One language's MkDocs build, in its own process (languages build in parallel)."""
+    """One language's MkDocs build, in its own process (languages build in parallel),
+    into ``site_dir`` if given (else the configuration's)."""
     command = [sys.executable, "-c", _MKDOCS_CHILD, "build", "-f", str(config_file)]
+    if site_dir is not None:
+        command += ["--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
     env = {
@@ -375,20 +379,25 @@ def run_mkdocs(
 
 
 def run_all(
-    config_files: dict[str, Path], workers: int | None = None, engine: str = "mkdocs"
+    config_files: dict[str, Path],
+    out: Path | None = None,
+    workers: int | None = None,
+    engine: str = "mkdocs",
 ) -> list[MkDocsRun]:
-    """Every language's MkDocs build, in parallel. Interrupted (Ctrl-C, SIGTERM turned into
-    an exception by ``stop_on_signals``), it stops the builds still running."""
+    """Every language's MkDocs build, in parallel, into ``out/<slug>`` if given (else
+    where its configuration says). Interrupted (Ctrl-C, SIGTERM turned into an exception
+    by ``stop_on_signals``), it stops the builds still running."""
     workers = workers or max(1, min(len(config_files), os.cpu_count() or 1))
     children = Children()
     pool = ThreadPoolExecutor(workers)
+
+    def run(lang: str, config_file: Path) -> MkDocsRun:
+        # absolute: MkDocs reads a relative --site-dir from the configuration's folder
+        site_dir = (out / lang_slug(lang)).resolve() if out is not None else None
+        return run_mkdocs(config_file, lang, children=children, engine=engine, site_dir=site_dir)
+
     try:
-        return list(
-            pool.map(
-                lambda item: run_mkdocs(item[1], item[0], children=children, engine=engine),
-                config_files.items(),
-            )
-        )
+        return list(pool.map(lambda item: run(*item), config_files.items()))
     finally:
         children.stop()
         pool.shutdown(wait=True)

@@ -19,6 +19,7 @@ from mkdocs.livereload import LiveReloadServer, _timestamp
 from glossary.config import load_config
 from glossary.emit import read_base_config, site_settings
 from glossary.messages import MESSAGES, render_message
+from glossary.reuse import forget_record
 from glossary.site import BuildOptions, Project, build_site, finish, generate, prepare
 
 log = logging.getLogger("glossary.serve")
@@ -114,6 +115,7 @@ def serve(root: Path, host: str, port: int) -> int:
                 print(render_message("serve-kept", {}), file=sys.stderr, flush=True)
                 return
             config_files = prepare(project, config, settings, out)
+            forget_record(project.build, out)  # changed in place: no longer what it records
             _build_languages(config_files, generated.changed, dirty=True)
             finish(project, config, settings, out, generated, generated.changed)
         seconds = f"{time.perf_counter() - start:.2f}"

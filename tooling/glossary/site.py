@@ -9,8 +9,10 @@ import hashlib
 import json
 import logging
 import shutil
+import threading
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -39,7 +41,7 @@ from glossary.history import History, load_history
 from glossary.learning import path_texts
 from glossary.link import Linked, link_glossary
 from glossary.news import render_news
-from glossary.pipeline import inverses_cache, load_glossary
+from glossary.pipeline import diagnostic_fields, inverses_cache, load_glossary
 from glossary.publish import (
     MANIFEST,
     Redirect,
@@ -51,6 +53,18 @@ from glossary.publish import (
 )
 from glossary.quiz import render_practice_pages
 from glossary.render import Page, Placed, SiteSettings, lang_slug, render_language
+from glossary.reuse import (
+    SiteRecord,
+    fingerprint,
+    forget_record,
+    git_head,
+    lend_languages,
+    read_record,
+    term_stamps,
+    theme_versions,
+    write_new,
+    write_record,
+)
 from glossary.search import LEXICON_DIR, rewrite_index, search_pages
 from glossary.workers import fork_map
 
@@ -79,6 +93,7 @@ class BuildResult:
     mkdocs_seconds: float = 0.0
     runs: list[MkDocsRun] = field(default_factory=list)
     rendered: set[str] = field(default_factory=set)  # languages whose pages were made this time
+    reused: set[str] = field(default_factory=set)  # languages whose folder the last site lent
 
 
 @dataclass(frozen=True)
@@ -124,6 +139,8 @@ class Generated:
     changed: frozenset[str] = frozenset()
     api: str = ""
     redirects: tuple[Redirect, ...] = ()
+    inputs: dict[str, str] = field(default_factory=dict)  # language → what its pages hold
+    lexicons: dict[str, str] = field(default_factory=dict)  # language → its search files
 
     @property
     def ok(self) -> bool:
@@ -153,11 +170,7 @@ def generate(
             paths=checked.paths,
             history=history,
         )
-        wanted = (
-            inputs.select(checked.concepts, checked.paths, history)
-            if incremental
-            else set(config.language_tags)
-        )
+        wanted = inputs.select(checked.concepts, checked.paths, history, incremental)
         work = RenderWork(
             linked,
             config,
@@ -165,11 +178,20 @@ def generate(
             hand_written_pages(project.site_src, config),
             docs_dir(project),
         )
-        made, changed, api = render_languages(work, wanted)
-        api = inputs.record(made, api)
+        made, changed, api, lexicons = render_languages(work, wanted)
+        api = inputs.record(made, api, lexicons)
     pages = [page for lang in config.language_tags for page in inputs.pages(lang)]
     redirects = tuple(_redirects(checked.concepts, config))
-    return Generated(checked.report, pages, frozenset(made), frozenset(changed), api, redirects)
+    return Generated(
+        checked.report,
+        pages,
+        frozenset(made),
+        frozenset(changed),
+        api,
+        redirects,
+        dict(inputs.made),
+        inputs.lexicons(),
+    )
 
 
 def _redirects(concepts: dict, config: Config) -> Iterator[Redirect]:
@@ -204,6 +226,7 @@ class Made(NamedTuple):
     changed: set[str]  # languages whose files changed
     api: str | None  # for the API task
     unindexed: dict[str, list[str]] = {}  # language → its pages search engines should skip
+    lexicons: dict[str, str] = {}  # language → a digest of its search files, for the search task
 
 
 def _render_task(work: RenderWork, task: str) -> Made:
@@ -215,12 +238,13 @@ def _render_task(work: RenderWork, task: str) -> Made:
         return Made({}, set(), format_api(work.linked.concepts.values(), config))
     if task == SEARCH:
         languages = list(config.language_tags)
-        changed = set()
+        changed, digests = set(), {}
         for lang, files in search_pages(work.linked, languages, config.source_language).items():
             lexicon = {name.removeprefix(f"{LEXICON_DIR}/"): text for name, text in files.items()}
             if write_plan(work.docs / lang_slug(lang) / LEXICON_DIR, lexicon, prune=True):
                 changed.add(lang)
-        return Made({}, changed, None)
+            digests[lang] = _digest_files(lexicon)
+        return Made({}, changed, None, lexicons=digests)
     lang = task
     pages = render_language(work.linked, config, lang, work.settings, PARTS)
     pages += render_practice_pages(work.linked, config, lang, work.settings)
@@ -233,6 +257,13 @@ def _render_task(work: RenderWork, task: str) -> Made:
     unindexed = sorted(page.path for page in pages if not page.indexed)
     listed = sorted(path for path in plan if path.endswith(".md"))  # not the JSON data
     return Made({lang: listed}, {lang} if written else set(), None, {lang: unindexed})
+
+
+def _digest_files(files: dict[str, str]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for name in sorted(files):
+        digest.update(f"{name}\0{len(files[name])}\0{files[name]}".encode())
+    return digest.hexdigest()
 
 
 def _warm_up(languages: Iterable[str]) -> None:
@@ -255,14 +286,14 @@ def _warm_up(languages: Iterable[str]) -> None:
 
 def render_languages(
     work: RenderWork, only: set[str]
-) -> tuple[dict[str, list[tuple[str, bool]]], set[str], str]:
-    """The pages each language of ``only`` now has, which languages' files changed, and the
-    JSON API. On large glossaries the languages, the search files and the API are made in
-    parallel, in forked workers that inherit the linked glossary; each worker links the
-    language it renders."""
+) -> tuple[dict[str, list[tuple[str, bool]]], set[str], str, dict[str, str]]:
+    """The pages each language of ``only`` now has, which languages' files changed, the
+    JSON API and a digest of every language's search files. On large glossaries the
+    languages, the search files and the API are made in parallel, in forked workers that
+    inherit the linked glossary; each worker links the language it renders."""
     languages = [lang for lang in work.config.language_tags if lang in only]
     if not languages:
-        return {}, set(), ""
+        return {}, set(), "", {}
     # the search files of every language hold every language's terms: all are remade
     tasks = [*languages, SEARCH, API]  # longest first
     parallel = len(work.linked.concepts) >= PARALLEL_RENDER_FROM
@@ -275,7 +306,8 @@ def render_languages(
         for lang, paths in made.pages.items()
     }
     changed = {lang for made in results for lang in made.changed}
-    return pages, changed, results[-1].api or ""
+    lexicons = {lang: digest for made in results for lang, digest in made.lexicons.items()}
+    return pages, changed, results[-1].api or "", lexicons
 
 
 def language_inputs(
@@ -330,25 +362,37 @@ INPUTS_FILE = "inputs.json"  # in the build folder: what each language's pages w
 API_FILE = "terms.json"  # in the build folder: the JSON API made with them
 
 
-def generator_inputs(project: Project, settings: SiteSettings) -> str:
-    """A fingerprint of what pages are made from besides the concepts: the generator
-    itself (code, templates, messages, configuration), the site's settings and the
-    hand-written parts in ``site_src``."""
-    digest = hashlib.blake2b(repr(settings).encode(), digest_size=16)
+def generator_inputs(project: Project, settings: SiteSettings, config: Config) -> dict[str, str]:
+    """Per language, a fingerprint of what its pages are made from besides the concepts:
+    the generator itself (code, templates, messages, configuration), the site's settings
+    and the hand-written parts in ``site_src`` it uses: the shared ones (assets, theme
+    overrides) and its own folder, not the other languages' (an edit to the Korean
+    editors' guide rebuilds the Korean site only)."""
+    slugs = {lang_slug(lang): lang for lang in config.language_tags}
+    shared = hashlib.blake2b(repr(settings).encode(), digest_size=16)
+    own = {lang: hashlib.blake2b(digest_size=16) for lang in config.language_tags}
     for folder in (Path(__file__).parent, project.site_src):
         for path in sorted(folder.rglob("*")):
             if "__pycache__" not in path.parts and path.is_file():
-                digest.update(
-                    path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes()
-                )
-    return digest.hexdigest()
+                name = path.relative_to(folder).as_posix()
+                top = name.split("/", 1)[0]
+                lang = slugs.get(top) if folder == project.site_src else None
+                digest = own[lang] if lang else shared
+                digest.update(name.encode() + b"\0" + path.read_bytes())
+    return {
+        lang: hashlib.blake2b(
+            (shared.hexdigest() + digest.hexdigest()).encode(), digest_size=16
+        ).hexdigest()
+        for lang, digest in own.items()
+    }
 
 
 class Inputs:
     """What the pages in the build folder were made from (and which pages that made), so
-    that ``glossary build`` renders again only the languages whose inputs changed. The
-    record of a language is dropped before its pages are written and made again after,
-    so an interrupted build is never taken for a finished one."""
+    that ``glossary build`` renders again only the languages whose inputs changed, and a
+    digest of each language's search files. The record of a language is dropped before
+    its pages are written and made again after (the search files' digests, which every
+    render rewrites, likewise), so an interrupted build is never taken for a finished one."""
 
     def __init__(self, project: Project, config: Config, settings: SiteSettings):
         self.project, self.config, self.settings = project, config, settings
@@ -360,17 +404,21 @@ class Inputs:
         self.recorded: dict = recorded if isinstance(recorded, dict) else {}
         self.made: dict[str, str] = {}
 
-    def _digest(self, lang: str) -> str | None:
+    def _entry(self, lang: str) -> dict:
         entry = self.recorded.get(lang)
-        return entry.get("inputs") if isinstance(entry, dict) else None
+        return entry if isinstance(entry, dict) else {}
 
     def select(
-        self, concepts: dict, paths: dict | None = None, history: History | None = None
+        self,
+        concepts: dict,
+        paths: dict | None = None,
+        history: History | None = None,
+        incremental: bool = True,
     ) -> set[str]:
-        """The languages whose pages must be made."""
-        base = generator_inputs(self.project, self.settings)
+        """The languages whose pages must be made (all of them unless ``incremental``)."""
+        base = generator_inputs(self.project, self.settings, self.config)
         self.made = {
-            lang: hashlib.blake2b((base + digest).encode(), digest_size=16).hexdigest()
+            lang: hashlib.blake2b((base[lang] + digest).encode(), digest_size=16).hexdigest()
             for lang, digest in language_inputs(concepts, self.config, paths, history).items()
         }
         docs = docs_dir(self.project)
@@ -378,15 +426,25 @@ class Inputs:
         wanted = {
             lang
             for lang, digest in self.made.items()
-            if not ready or self._digest(lang) != digest or not (docs / lang_slug(lang)).is_dir()
+            if not incremental
+            or not ready
+            or self._entry(lang).get("inputs") != digest
+            or not self._entry(lang).get("lexicon")
+            or not (docs / lang_slug(lang)).is_dir()
         }
-        self.recorded = {lang: self.recorded[lang] for lang in self.made if lang not in wanted}
+        kept = {lang: self.recorded[lang] for lang in self.made if lang not in wanted}
+        if wanted:  # the search files of every language are made again
+            kept = {lang: {**entry, "lexicon": None} for lang, entry in kept.items()}
+        self.recorded = kept
         self._write()
         return wanted
 
-    def record(self, made: dict[str, list[tuple[str, bool]]], api: str) -> str:
-        """Remember what the pages just written were made from, and which they are.
-        Returns the JSON API (kept beside them for builds that render nothing)."""
+    def record(
+        self, made: dict[str, list[tuple[str, bool]]], api: str, lexicons: dict[str, str]
+    ) -> str:
+        """Remember what the pages just written were made from, and which they are, and
+        the digests of the search files just written. Returns the JSON API (kept beside
+        them for builds that render nothing)."""
         api_file = self.project.build / API_FILE
         if api:
             replace_file(api_file, api.encode())
@@ -398,15 +456,19 @@ class Inputs:
                 "pages": [path for path, _ in pages],
                 "unindexed": [path for path, indexed in pages if not indexed],
             }
+        for lang, digest in lexicons.items():
+            if lang in self.recorded:
+                self.recorded[lang]["lexicon"] = digest
         self._write()
         return api
 
     def pages(self, lang: str) -> list[Placed]:
-        entry = self.recorded.get(lang)
-        if not isinstance(entry, dict):
-            return []
+        entry = self._entry(lang)
         unindexed = set(entry.get("unindexed", []))
         return [Placed(lang, path, path not in unindexed) for path in entry.get("pages", [])]
+
+    def lexicons(self) -> dict[str, str]:
+        return {lang: self._entry(lang).get("lexicon") or "" for lang in self.config.language_tags}
 
     def _write(self) -> None:
         replace_file(self.file, json.dumps(self.recorded, sort_keys=True).encode())
@@ -448,10 +510,9 @@ def finish(
         fork_map(_finish_language, project, folders, parallel=parallel)
         write_root(out, config, settings, generated.pages, generated.api)
         for path, text in iter_redirect_files(generated.redirects, config, settings):
-            (out / path).parent.mkdir(parents=True, exist_ok=True)
-            (out / path).write_text(text, encoding="utf-8")
-        (out / "_headers").write_text(headers_file(out), encoding="utf-8")
-        (out / MANIFEST).write_text(manifest_text(out, settings), encoding="utf-8")
+            write_new(out / path, text)  # in a lent folder too (see ``reuse``)
+        write_new(out / "_headers", headers_file(out))
+        write_new(out / MANIFEST, manifest_text(out, settings))
 
 
 @dataclass(frozen=True)
@@ -479,22 +540,79 @@ def build_site(
         return _build_site(project, site_dir, options, config or load_config())
 
 
+def build_inputs(project: Project, config: Config, settings: SiteSettings, engine: str) -> str:
+    """A fingerprint of everything a build reads: when it is unchanged, so is the site."""
+    base = project.base_config.read_text("utf-8") if project.base_config.is_file() else ""
+    return fingerprint(
+        term_stamps(project.terms),
+        git_head(project.terms),  # the history pages show (``history``) comes from git
+        *generator_inputs(project, settings, config).values(),
+        base,
+        repr(config),
+        engine,
+        theme_versions(),
+    )
+
+
+def mkdocs_inputs(
+    project: Project, generated: Generated, config_files: dict[str, Path], engine: str
+) -> dict[str, str]:
+    """Per language, a digest of what its MkDocs run is given: its pages (and with them
+    the generator, ``site_src``, overrides and assets, see ``generator_inputs``), its
+    configuration and the base one, the engine and the theme's versions. Its search
+    files are not part of it: MkDocs only copies them (``reuse.lend_languages``)."""
+    base = project.base_config.read_text("utf-8") if project.base_config.is_file() else ""
+    versions = theme_versions()
+    return {
+        lang: fingerprint(
+            generated.inputs.get(lang, ""), path.read_text("utf-8"), base, engine, versions
+        )
+        for lang, path in config_files.items()
+    }
+
+
 def _build_site(
     project: Project, site_dir: Path, options: BuildOptions, config: Config
 ) -> BuildResult:
     base = read_base_config(project.base_config)
     settings = site_settings(base, options.site_url, options.repo_url, options.preview)
     start = time.perf_counter()
+    with stage("compare"):
+        inputs = build_inputs(project, config, settings, options.engine)
+        previous = read_record(project.build, site_dir)
+    if previous is not None and previous.inputs == inputs:
+        return _unchanged(config, site_dir, previous, options, time.perf_counter() - start)
     generated = generate(project, config, settings)
     if not generated.ok:
         return BuildResult(False, generated.report)
     rendered = set(generated.rendered)
     staging = staging_dir(site_dir)
+    stop = threading.Event()
+    lending: Future[None] | None = None
     try:
-        config_files = prepare(project, config, settings, staging)
+        config_files = prepare(project, config, settings, site_dir)
+        digests = mkdocs_inputs(project, generated, config_files, options.engine)
+        lent = _lendable(site_dir, previous, digests)
         generated_seconds = time.perf_counter() - start
+        if lent:  # linking is disk work: done while MkDocs keeps the cores busy
+            lending = ThreadPoolExecutor(1).submit(
+                lend_languages,
+                site_dir,
+                staging,
+                {
+                    lang_slug(lang): None
+                    if previous and previous.lexicons.get(lang) == generated.lexicons.get(lang)
+                    else docs_dir(project) / lang_slug(lang) / LEXICON_DIR
+                    for lang in lent
+                },
+                previous.redirects if previous else (),
+                stop,
+            )
+        built = {lang: path for lang, path in config_files.items() if lang not in lent}
         with stage("mkdocs"):
-            runs = run_all(config_files, engine=options.engine)
+            runs = run_all(built, staging, engine=options.engine)
+            if lending is not None:
+                lending.result()
         mkdocs_seconds = time.perf_counter() - start - generated_seconds
         if not all(run.ok for run in runs):
             shutil.rmtree(staging, ignore_errors=True)
@@ -506,20 +624,69 @@ def _build_site(
                 mkdocs_seconds,
                 runs,
                 rendered,
+                set(lent),
             )
         finish_start = time.perf_counter()
-        finish(project, config, settings, staging, generated, config.language_tags)
+        finish(project, config, settings, staging, generated, built)
         if options.compare_urls is not None:
             lost = list(iter_lost_urls(options.compare_urls, staging))
             if lost:
                 generated.report.extend(lost)
                 shutil.rmtree(staging, ignore_errors=True)
                 return BuildResult(False, generated.report, generated.pages, runs=runs)
+        forget_record(project.build, site_dir)
         swap_into_place(staging, site_dir)
+        record = SiteRecord(
+            inputs,
+            digests,
+            dict(generated.lexicons),
+            [path for path, _ in iter_redirect_files(generated.redirects, config, settings)],
+            [list(page) for page in generated.pages],
+            [list(diagnostic_fields(d)) for d in generated.report.diagnostics],
+            generated.report.files,
+        )
+        write_record(project.build, site_dir, record)
         generated_seconds += time.perf_counter() - finish_start
     except BaseException:
+        stop.set()
+        if lending is not None:
+            lending.exception()  # wait: it may still be writing into the staging folder
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(
-        True, generated.report, generated.pages, generated_seconds, mkdocs_seconds, runs, rendered
+        True,
+        generated.report,
+        generated.pages,
+        generated_seconds,
+        mkdocs_seconds,
+        runs,
+        rendered,
+        set(lent),
     )
+
+
+def _lendable(site_dir: Path, previous: SiteRecord | None, digests: dict[str, str]) -> set[str]:
+    """The languages whose folder in the previous site is what MkDocs would make now."""
+    if previous is None:
+        return set()
+    return {
+        lang
+        for lang, digest in digests.items()
+        if previous.languages.get(lang) == digest and (site_dir / lang_slug(lang)).is_dir()
+    }
+
+
+def _unchanged(
+    config: Config, site_dir: Path, previous: SiteRecord, options: BuildOptions, seconds: float
+) -> BuildResult:
+    """Nothing the build reads changed since it made the site in ``site_dir``: the same
+    report, and the site as it is (still compared with ``--compare-urls``)."""
+    report = Report(previous.report_diagnostics(), previous.files, config)
+    pages = previous.placed()
+    if options.compare_urls is not None:
+        lost = list(iter_lost_urls(options.compare_urls, site_dir))
+        if lost:
+            report.extend(lost)
+            return BuildResult(False, report, pages)
+    languages = set(config.language_tags)
+    return BuildResult(True, report, pages, seconds, 0.0, [], set(), languages)
