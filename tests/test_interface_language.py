@@ -50,6 +50,7 @@ CONTENT = ", ".join(
         ".gl-quiz__quote",
         ".gl-quiz__givens th",
         ".gl-quiz__explanation",
+        ".gl-quiz__option span",  # the options are terms (in another language, when asked)
     ]
 )
 
@@ -125,13 +126,11 @@ def english_in(text: str) -> list[str]:
 
 def problems(found: dict, lang: str, root: bool = False) -> list[str]:
     """Interface strings with English in them. On a language's own pages every string
-    counts but those marked as another language (a translation quiz's options); the root pages speak every language, each marked as such, so there only what
+    counts; the root pages speak every language, each marked as such, so there only what
     is marked as ``lang`` counts, and nothing may be left unmarked."""
     out = []
     for where, marked, text in found["strings"]:
         if root and (marked not in (lang, "") or where == "title"):
-            continue
-        if marked not in (lang, ""):  # a name in another language, marked as such (a quiz's)
             continue
         words = english_in(text)
         if words:
