@@ -126,6 +126,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _unknown(code: str, name: str, value: str, choices: list[str]) -> int:
+    """Say that ``value`` is none of ``choices``, with the nearest one or the list."""
+    suggestion = suggest(value, choices)
+    tip = (
+        hint("did-you-mean", suggestion=suggestion)
+        if suggestion
+        else hint("choose-from", choices=", ".join(choices))
+        if choices
+        else ""
+    )
+    print(render_sentence(code, {name: value, "hint": tip}), file=sys.stderr)
+    return 2
+
+
 def _export_deck(args: argparse.Namespace, glossary: CheckResult, config: Config) -> int:
     lang = _deck_language(args.lang, config)
     if lang is None:
@@ -136,31 +150,11 @@ def _export_deck(args: argparse.Namespace, glossary: CheckResult, config: Config
         )
         return 2
     if args.category is not None and args.category not in config.categories:
-        suggestion = suggest(args.category, config.categories)
-        tip = (
-            hint("did-you-mean", suggestion=suggestion)
-            if suggestion
-            else hint("choose-from", choices=", ".join(config.categories))
+        return _unknown(
+            "export-unknown-category", "category", args.category, list(config.categories)
         )
-        print(
-            render_sentence("export-unknown-category", {"category": args.category, "hint": tip}),
-            file=sys.stderr,
-        )
-        return 2
     if args.path is not None and args.path not in glossary.paths:
-        suggestion = suggest(args.path, glossary.paths)
-        tip = (
-            hint("did-you-mean", suggestion=suggestion)
-            if suggestion
-            else hint("choose-from", choices=", ".join(glossary.paths))
-            if glossary.paths
-            else ""
-        )
-        print(
-            render_sentence("export-unknown-path", {"path": args.path, "hint": tip}),
-            file=sys.stderr,
-        )
-        return 2
+        return _unknown("export-unknown-path", "path", args.path, list(glossary.paths))
     if args.path is not None:
         path = glossary.paths[args.path]
         scope = path_scope(path.id)
