@@ -32,6 +32,13 @@ def _build_languages(config_files: dict[str, Path], languages: Iterable[str], di
 
 
 class _Server(LiveReloadServer):
+    listening = threading.Event()  # replaced per server before it starts
+
+    def server_activate(self) -> None:
+        """Listening: the preview's address may be printed now."""
+        super().server_activate()
+        self.listening.set()
+
     def reload_browsers(self) -> None:
         """Make open pages reload: the site changed outside the server's own rebuilds
         (the first build, swapped in whole)."""
@@ -130,7 +137,9 @@ def serve(root: Path, host: str, port: int) -> int:
         first_build()
     thread = threading.Thread(target=server.serve, name="preview", daemon=True)
     try:
+        server.listening = threading.Event()
         thread.start()
+        server.listening.wait(30)
         kind = "serve-serving-previous" if previous else "serve-serving"
         print(render_message(kind, {"url": url}), flush=True)
         if previous and first_build():
